@@ -1,0 +1,153 @@
+import type { ExecutionStatus } from "./execution";
+
+/**
+ * What the analyser (lib/analysis) makes of one execution history. JSON-safe: it goes through
+ * the API and the CLI as it is. Shared by the analyser (which builds it), the graph overlay and
+ * the pages (which read it). Add fields; don't rename them — the CLI output is a contract too.
+ */
+
+/** Why an execution (or a state) ended badly, in on-call words. */
+export const FAILURE_KINDS = [
+  "task-timeout",
+  "heartbeat-timeout",
+  "execution-timeout",
+  "payload-limit",
+  "history-limit",
+  "task-failed",
+  "fail-state",
+  "runtime",
+  "aborted",
+] as const;
+export type FailureKind = (typeof FAILURE_KINDS)[number];
+
+/** What happened to a state in this execution, as the graph paints it. */
+export const STATE_OUTCOMES = [
+  "not-reached",
+  "succeeded",
+  "retried-succeeded",
+  "caught",
+  "failed",
+  "timed-out",
+  "running",
+] as const;
+export type StateOutcome = (typeof STATE_OUTCOMES)[number];
+
+/** The final error, attributed to the innermost state where it originated. */
+export interface Failure {
+  /** State name, or null when the error belongs to no state (e.g. an execution-level timeout). */
+  state: string | null;
+  /** State path, e.g. "ProcessAll/ProcessItem"; null as for `state`. */
+  path: string | null;
+  error: string | null;
+  cause: string | null;
+  kind: FailureKind;
+  /** Id of the history event that carried the error. */
+  eventId: number;
+}
+
+/** An error a Retry retried or a Catch caught before the end. */
+export interface HandledError {
+  path: string;
+  state: string;
+  error: string | null;
+  cause: string | null;
+  eventId: number;
+  handledBy:
+    | { kind: "retry"; retrierIndex: number | null; errorEquals: string[] | null }
+    | { kind: "catch"; catcherIndex: number | null; errorEquals: string[] | null; next: string | null }
+    | { kind: "unknown" };
+}
+
+/** Per-state facts, keyed by path so `Map/ProcessItem` and a top-level `ProcessItem` differ. */
+export interface StateReport {
+  path: string;
+  name: string;
+  /** ASL type from the definition, or inferred from event types when there is no definition. */
+  type: string;
+  outcome: StateOutcome;
+  /** Times the state was entered (one transition each). */
+  entered: number;
+  /** Attempts of its work (Task scheduling), retries included. */
+  attempts: number;
+  retries: number;
+  /** Events attributed to this state (its own, not its children's). */
+  events: number;
+  durationMs: { total: number; max: number; last: number | null };
+  /** Map iterations started / Parallel branches, when the state is one. */
+  mapIterations?: number;
+  parallelBranches?: number;
+  /** UTF-8 bytes of the JSON strings as AWS recorded them; null when the history carried no payloads. */
+  maxInputBytes: number | null;
+  lastInputBytes: number | null;
+  maxOutputBytes: number | null;
+  lastOutputBytes: number | null;
+  /** 262,144 minus the larger of max input and max output; null when unknown. */
+  headroomBytes: number | null;
+  /** The last error this state raised, if any (handled or not). */
+  lastError?: { error: string | null; cause: string | null; eventId: number };
+}
+
+/** Events used of the 25,000 cap, and who spent them. */
+export interface HistoryBudget {
+  events: number;
+  limit: number;
+  ratio: number;
+  byState: { path: string; events: number }[];
+  /** For each inline Map: events per item and the item count that would cross the limit. */
+  maps: { path: string; items: number; eventsPerItem: number; itemsToLimit: number | null }[];
+}
+
+/** The largest payload seen, against 262,144 bytes. */
+export interface PayloadPeak {
+  maxBytes: number | null;
+  state: string | null;
+  path: string | null;
+  field: string | null;
+  limit: number;
+  ratio: number | null;
+}
+
+/** Standard cost of this execution, a monthly projection and the Express comparison. */
+export interface CostEstimate {
+  region: string | null;
+  pricePerThousandTransitionsUsd: number;
+  priceCheckedOn: string;
+  transitions: number;
+  standardUsd: number;
+  monthly: { executionsPerMonth: number; standardUsd: number; expressUsd: number } | null;
+  express: { usd: number; assumptions: string[] };
+  notes: string[];
+}
+
+/** One run from ExecutionStarted (or ExecutionRedriven) to its close. */
+export interface AttemptReport {
+  index: number;
+  firstEventId: number;
+  lastEventId: number;
+  startedAt: string;
+  stoppedAt: string | null;
+  status: ExecutionStatus;
+  failure: Failure | null;
+  transitions: number;
+  events: number;
+}
+
+/** Everything the triage page shows about one execution. */
+export interface ExecutionReport {
+  status: ExecutionStatus;
+  eventCount: number;
+  startedAt: string | null;
+  stoppedAt: string | null;
+  durationMs: number | null;
+  failure: Failure | null;
+  handledErrors: HandledError[];
+  states: StateReport[];
+  transitions: number;
+  history: HistoryBudget;
+  payload: PayloadPeak;
+  cost: CostEstimate;
+  attempts: AttemptReport[];
+  /** What the report could not know (running, first page only, no payloads…), in plain words. */
+  incomplete: string[];
+  unknownEventTypes: { type: string; count: number }[];
+}
