@@ -1,0 +1,34 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import type { ReactNode } from "react";
+import { Providers } from "./providers";
+import "./globals.css";
+
+export const metadata: Metadata = {
+  title: { default: "sfn-triage", template: "%s · sfn-triage" },
+  description: "Step Functions failures, timeouts and the limits executions are heading for.",
+};
+
+export default function RootLayout({ children }: { children: ReactNode }) {
+  return (
+    <html lang="en">
+      <body>
+        <header className="top">
+          <Link href="/" className="brand">
+            sfn-triage
+          </Link>
+          <form action="/go" method="get" role="search" className="go">
+            <label htmlFor="go-q" className="sr-only">
+              ARN, console link or alarm name
+            </label>
+            <input id="go-q" name="q" placeholder="Paste an ARN, console link, alarm name or alarm JSON" autoComplete="off" />
+            <button type="submit">Go</button>
+          </form>
+        </header>
+        <Providers>
+          <main>{children}</main>
+        </Providers>
+      </body>
+    </html>
+  );
+}

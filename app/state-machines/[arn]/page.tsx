@@ -1,0 +1,36 @@
+import { headers } from "next/headers";
+import { notFound } from "next/navigation";
+import { ErrorPanel } from "@/components/common/error-panel";
+import { StateMachineView } from "@/components/state-machines/state-machine-view";
+import { AwsError } from "@/lib/aws/errors";
+import { arnFromSegment, publicUrlFrom } from "@/lib/server/http";
+import { getStateMachineView } from "@/lib/server/state-machines";
+
+export const dynamic = "force-dynamic";
+
+type Params = { params: Promise<{ arn: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+/** `/state-machines/{arn}?from&to`: graph with aggregates, findings, metrics, cost, failing executions. */
+export default async function StateMachinePage({ params, searchParams }: Params) {
+  const arn = arnFromSegment((await params).arn);
+  const query = await searchParams;
+  const pick = (key: string) => {
+    const v = query[key];
+    const s = Array.isArray(v) ? v[0] : v;
+    return s && Number.isFinite(Date.parse(s)) ? s : undefined;
+  };
+  const window = { from: pick("from"), to: pick("to") };
+  try {
+    const view = await getStateMachineView({ arn, ...window, publicUrl: publicUrlFrom(await headers()), now: Date.now() });
+    return (
+      <>
+        <h1>{view.stateMachine.name}</h1>
+        <StateMachineView initial={view} window={window} />
+      </>
+    );
+  } catch (error) {
+    if (error instanceof AwsError && error.kind === "not-found") notFound();
+    if (error instanceof AwsError) return <ErrorPanel title="AWS did not answer" message={`${error.message} (${error.kind}).`} query={arn} />;
+    throw error;
+  }
+}

@@ -1,0 +1,34 @@
+import type { HistoryBudget } from "@/lib/domain/report";
+import { formatPercent } from "../common/format";
+
+/** Events used of the 25,000 cap, and which states spent them. */
+export function HistoryBudgetPanel({ history }: { history: HistoryBudget }) {
+  const top = [...history.byState].sort((a, b) => b.events - a.events).slice(0, 10);
+  return (
+    <section aria-labelledby="history-title">
+      <h2 id="history-title">History events</h2>
+      <p data-testid="history-used">
+        <strong>{history.events.toLocaleString("en-US")}</strong> of {history.limit.toLocaleString("en-US")} events ({formatPercent(history.ratio)})
+      </p>
+      <div className="bar-track" role="meter" aria-valuemin={0} aria-valuemax={history.limit} aria-valuenow={history.events} aria-label="History events used">
+        <div className={`bar-fill${history.ratio >= 0.8 ? " over" : ""}`} style={{ width: `${Math.min(100, history.ratio * 100)}%` }} />
+      </div>
+      <table aria-label="Events by state">
+        <tbody>
+          {top.map((s) => (
+            <tr key={s.path}>
+              <td>{s.path}</td>
+              <td className="num">{s.events.toLocaleString("en-US")}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {history.maps.map((m) => (
+        <p key={m.path}>
+          Map <code>{m.path}</code>: {m.items.toLocaleString("en-US")} items, {m.eventsPerItem.toFixed(1)} events per item
+          {m.itemsToLimit !== null ? `; about ${m.itemsToLimit.toLocaleString("en-US")} items would reach 25,000 events` : ""}.
+        </p>
+      ))}
+    </section>
+  );
+}

@@ -1,0 +1,4 @@
+export * from "./arn";
+export * from "./alarm-message";
+export * from "./console-url";
+export * from "./resolve-query";

@@ -1,0 +1,134 @@
+import "server-only";
+import { DescribeAlarmsCommand, GetMetricDataCommand, type MetricDataQuery } from "@aws-sdk/client-cloudwatch";
+import {
+  EXECUTION_METRIC_SERIES,
+  type AlarmSummary,
+  type ExecutionMetricKey,
+  type ExecutionMetrics,
+  type StateMachineMetrics,
+} from "@/lib/domain/metrics";
+import { getCloudWatchClient } from "./clients";
+import { withAwsErrors } from "./errors";
+import { toAlarmSummary, toIso } from "./to-domain";
+
+// GetMetricData accepts at most 500 queries per call (CloudWatch quota).
+export const MAX_QUERIES_PER_CALL = 500;
+// DescribeAlarms' largest page.
+const ALARMS_PAGE_SIZE = 100;
+
+function emptyMetrics(): StateMachineMetrics {
+  return Object.fromEntries(EXECUTION_METRIC_SERIES.map((s) => [s.key, []])) as unknown as StateMachineMetrics;
+}
+
+interface PlannedQuery {
+  query: MetricDataQuery;
+  stateMachineArn: string;
+  key: ExecutionMetricKey;
+}
+
+function planQueries(stateMachineArns: string[], periodSeconds: number): PlannedQuery[] {
+  return stateMachineArns.flatMap((stateMachineArn, machineIndex) =>
+    EXECUTION_METRIC_SERIES.map((series, seriesIndex) => ({
+      stateMachineArn,
+      key: series.key,
+      query: {
+        // Ids must match ^[a-z][a-zA-Z0-9_]*$ and be unique within the call.
+        Id: `m${machineIndex}_${seriesIndex}`,
+        MetricStat: {
+          Metric: {
+            Namespace: "AWS/States",
+            MetricName: series.metricName,
+            Dimensions: [{ Name: "StateMachineArn", Value: stateMachineArn }],
+          },
+          Period: periodSeconds,
+          Stat: series.stat,
+        },
+        ReturnData: true,
+      },
+    })),
+  );
+}
+
+/**
+ * AWS/States execution counts (Sum) and ExecutionTime (Average, p99) for many state machines of one
+ * region, in one GetMetricData call per 500 queries (8 per state machine), every page followed.
+ */
+export function getExecutionMetrics(
+  region: string,
+  input: { stateMachineArns: string[]; from: Date; to: Date; periodSeconds: number },
+): Promise<ExecutionMetrics> {
+  return withAwsErrors("GetMetricData", async () => {
+    const arns = [...new Set(input.stateMachineArns)];
+    const metrics: ExecutionMetrics = {
+      region,
+      from: toIso(input.from) ?? "",
+      to: toIso(input.to) ?? "",
+      periodSeconds: input.periodSeconds,
+      byStateMachine: Object.fromEntries(arns.map((arn) => [arn, emptyMetrics()])),
+      partial: false,
+      messages: [],
+    };
+    const planned = planQueries(arns, input.periodSeconds);
+    const byId = new Map(planned.map((p) => [p.query.Id, p]));
+    const client = getCloudWatchClient(region);
+    const lastStatus = new Map<string, string>();
+
+    for (let start = 0; start < planned.length; start += MAX_QUERIES_PER_CALL) {
+      const batch = planned.slice(start, start + MAX_QUERIES_PER_CALL).map((p) => p.query);
+      let nextToken: string | undefined;
+      do {
+        const page = await client.send(
+          new GetMetricDataCommand({
+            MetricDataQueries: batch,
+            StartTime: input.from,
+            EndTime: input.to,
+            ScanBy: "TimestampAscending",
+            NextToken: nextToken,
+          }),
+        );
+        for (const message of page.Messages ?? []) metrics.messages.push(`${message.Code ?? ""}: ${message.Value ?? ""}`);
+        for (const result of page.MetricDataResults ?? []) {
+          const target = result.Id ? byId.get(result.Id) : undefined;
+          if (!target) continue;
+          // PartialData also means "more on the next page": only a series' last status counts.
+          if (result.Id && result.StatusCode) lastStatus.set(result.Id, result.StatusCode);
+          for (const message of result.Messages ?? []) {
+            metrics.messages.push(`${target.key} ${target.stateMachineArn}: ${message.Code ?? ""}: ${message.Value ?? ""}`);
+          }
+          const points = metrics.byStateMachine[target.stateMachineArn]![target.key];
+          const timestamps = result.Timestamps ?? [];
+          const values = result.Values ?? [];
+          timestamps.forEach((timestamp, i) => {
+            const iso = toIso(timestamp);
+            const value = values[i];
+            if (iso !== null && value !== undefined) points.push({ timestamp: iso, value });
+          });
+        }
+        nextToken = page.NextToken || undefined;
+      } while (nextToken);
+    }
+
+    metrics.partial = [...lastStatus.values()].some((status) => status !== "Complete");
+    for (const series of Object.values(metrics.byStateMachine)) {
+      for (const points of Object.values(series)) points.sort((a, b) => a.timestamp.localeCompare(b.timestamp));
+    }
+    return metrics;
+  });
+}
+
+/** Every metric alarm of a region (one paginated DescribeAlarms), to be matched locally to state machines. */
+export function describeAlarms(region: string): Promise<AlarmSummary[]> {
+  return withAwsErrors("DescribeAlarms", async () => {
+    const client = getCloudWatchClient(region);
+    const alarms: AlarmSummary[] = [];
+    let nextToken: string | undefined;
+    do {
+      const page = await client.send(
+        new DescribeAlarmsCommand({ AlarmTypes: ["MetricAlarm"], MaxRecords: ALARMS_PAGE_SIZE, NextToken: nextToken }),
+      );
+      for (const alarm of page.MetricAlarms ?? []) alarms.push(toAlarmSummary(alarm));
+      nextToken = page.NextToken || undefined;
+    } while (nextToken);
+    return alarms;
+  });
+}

@@ -1,0 +1,93 @@
+import { describe, expect, it } from "vitest";
+import fs from "node:fs";
+import path from "node:path";
+
+// The dashboard only reads: docs/iam-policy.json (copied into the README) must grant exactly the
+// actions lib/aws sends — a new command without its permission fails here, not in someone's account.
+
+const ROOT = path.resolve(__dirname, "../..");
+const AWS_DIR = path.join(ROOT, "lib/aws");
+const POLICY_PATH = path.join(ROOT, "docs/iam-policy.json");
+const README_PATH = path.join(ROOT, "README.md");
+
+// IAM service prefix of each SDK client package.
+const PREFIX_OF_PACKAGE: Record<string, string> = {
+  "@aws-sdk/client-sfn": "states",
+  "@aws-sdk/client-cloudwatch": "cloudwatch",
+};
+
+interface Statement {
+  Effect: string;
+  Action: string | string[];
+  Resource: string | string[];
+  NotAction?: unknown;
+  Condition?: unknown;
+}
+interface Policy {
+  Version: string;
+  Statement: Statement[];
+}
+
+/** Every `new XxxCommand(` in lib/aws (tests excluded), as IAM actions via the package it was imported from. */
+function actionsSentByCode(): Map<string, string[]> {
+  const sent = new Map<string, string[]>();
+  const files = fs.readdirSync(AWS_DIR).filter((f) => f.endsWith(".ts") && !f.endsWith(".test.ts"));
+  for (const file of files) {
+    const source = fs.readFileSync(path.join(AWS_DIR, file), "utf8");
+    const packageOf = new Map<string, string>();
+    for (const match of source.matchAll(/import\s*(?:type\s*)?\{([^}]*)\}\s*from\s*["'](@aws-sdk\/client-[a-z0-9-]+)["']/g)) {
+      for (const raw of match[1]!.split(",")) {
+        const name = raw.trim().replace(/^type\s+/, "").split(/\s+as\s+/).pop()!.trim();
+        if (name) packageOf.set(name, match[2]!);
+      }
+    }
+    for (const match of source.matchAll(/new\s+([A-Za-z0-9]+)Command\s*\(/g)) {
+      const command = `${match[1]}Command`;
+      const pkg = packageOf.get(command);
+      const prefix = pkg ? PREFIX_OF_PACKAGE[pkg] : undefined;
+      if (!prefix) throw new Error(`${file}: ${command} is not imported from a known @aws-sdk client (${pkg ?? "no import"})`);
+      const action = `${prefix}:${match[1]}`;
+      sent.set(action, [...(sent.get(action) ?? []), file]);
+    }
+  }
+  return sent;
+}
+
+function readPolicy(): Policy {
+  return JSON.parse(fs.readFileSync(POLICY_PATH, "utf8")) as Policy;
+}
+
+function grantedActions(policy: Policy): string[] {
+  return policy.Statement.flatMap((s) => (Array.isArray(s.Action) ? s.Action : [s.Action]));
+}
+
+describe("docs/iam-policy.json", () => {
+  it("grants exactly the actions lib/aws sends", () => {
+    const sent = actionsSentByCode();
+    // Guard against a scan that silently finds nothing.
+    expect(sent.size).toBeGreaterThanOrEqual(8);
+    expect([...new Set(grantedActions(readPolicy()))].sort()).toEqual([...sent.keys()].sort());
+  });
+
+  it("is read-only: Allow statements of List/Describe/Get actions, no wildcards", () => {
+    const policy = readPolicy();
+    expect(policy.Version).toBe("2012-10-17");
+    for (const statement of policy.Statement) {
+      expect(statement.Effect).toBe("Allow");
+      expect(statement.NotAction).toBeUndefined();
+    }
+    for (const action of grantedActions(policy)) {
+      expect(action).toMatch(/^(states|cloudwatch):(List|Describe|Get)[A-Za-z]+$/);
+    }
+  });
+
+  it("is the policy the README ships", () => {
+    if (!fs.existsSync(README_PATH)) {
+      throw new Error("README.md is missing: it must contain docs/iam-policy.json in a ```json block");
+    }
+    const readme = fs.readFileSync(README_PATH, "utf8");
+    const blocks = [...readme.matchAll(/```json\s*\n([\s\S]*?)```/g)].map((m) => m[1]!).filter((b) => b.includes('"Statement"'));
+    expect(blocks, "README.md has no ```json block with a \"Statement\"").toHaveLength(1);
+    expect(JSON.parse(blocks[0]!)).toEqual(readPolicy());
+  });
+});

@@ -1,0 +1,19 @@
+import "server-only";
+
+// The AWS layer: the only code that imports @aws-sdk/client-*. Everything returns lib/domain shapes
+// and throws AwsError.
+export { getSfnClient, getCloudWatchClient, configuredRegions, configuredMaxAttempts, regionOfArn, resetClients } from "./clients";
+export type { ClientOverrides } from "./clients";
+export {
+  listStateMachines,
+  listExecutions,
+  describeExecution,
+  describeStateMachine,
+  describeStateMachineForExecution,
+  getExecutionHistoryPage,
+  getExecutionHistory,
+} from "./sfn";
+export type { HistoryPageOptions } from "./sfn";
+export { getExecutionMetrics, describeAlarms } from "./cloudwatch";
+export { AwsError, AWS_ERROR_KINDS, toAwsError, httpStatusFor } from "./errors";
+export type { AwsErrorKind } from "./errors";

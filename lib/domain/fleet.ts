@@ -1,0 +1,69 @@
+import type { ExecutionStatus } from "./execution";
+import type { FailureKind } from "./report";
+
+/** An alarm that watches a state machine's failures or timeouts, as matched from DescribeAlarms. */
+export interface AlarmWatch {
+  alarmName: string;
+  metricName: string;
+  stateValue: string;
+}
+
+/** One state machine in the fleet snapshot, with its counts over the polled pages. */
+export interface FleetStateMachine {
+  stateMachineArn: string;
+  name: string;
+  type: "STANDARD" | "EXPRESS";
+  region: string;
+  counts: { FAILED: number; TIMED_OUT: number; RUNNING: number };
+  /** Alarms on ExecutionsTimedOut / ExecutionsFailed; INSUFFICIENT_DATA does not count as watching. */
+  alarms: AlarmWatch[];
+  watchesTimeouts: boolean;
+  watchesFailures: boolean;
+  /** p99 ExecutionTime in ms over the last day, from CloudWatch; null when unknown. */
+  p99DurationMs: number | null;
+  /** Codes of definition findings, e.g. task-timeout-missing, with the state paths they concern. */
+  findings: { code: string; severity: string; path: string | null }[];
+}
+
+/** One failing, timed-out or running execution in the fleet. */
+export interface FleetExecution {
+  executionArn: string;
+  stateMachineArn: string;
+  stateMachineName: string;
+  region: string;
+  name: string;
+  status: ExecutionStatus;
+  startDate: string;
+  stopDate: string | null;
+  durationMs: number | null;
+  /** From the first history page (newest first); null until fetched. */
+  failedState: string | null;
+  failedPath: string | null;
+  error: string | null;
+  cause: string | null;
+  kind: FailureKind | null;
+  /** When the poller first saw it (to mark arrivals). */
+  firstSeenAt: string;
+}
+
+/** The last poll's error, shown beside stale data. */
+export interface PollError {
+  kind: string;
+  message: string;
+  at: string;
+}
+
+/** Everything the fleet page shows, as of `updatedAt`. */
+export interface FleetSnapshot {
+  regions: string[];
+  stateMachines: FleetStateMachine[];
+  failing: FleetExecution[];
+  running: FleetExecution[];
+  /** When the last complete poll finished; null before the first. */
+  updatedAt: string | null;
+  lastAttemptAt: string | null;
+  error: PollError | null;
+  pollIntervalMs: number;
+  /** ISO time the server generated this response, so the page can compute ages on its own clock. */
+  servedAt: string;
+}

@@ -1,0 +1,45 @@
+import { queryOptions } from "@tanstack/react-query";
+import type { FleetSnapshot } from "@/lib/domain/fleet";
+import type { ExecutionTriage } from "@/lib/domain/triage";
+import type { StateMachineView } from "@/lib/domain/state-machine-view";
+import { fetchJson } from "./fetch-json";
+import { queryKeys } from "./keys";
+
+// The browser asks often; the server answers from its snapshot, so this costs AWS nothing.
+const FLEET_REFRESH_MS = 5_000;
+
+/** The fleet snapshot: shared by the server's first paint and the client's live refresh. */
+export function fleetQuery() {
+  return queryOptions({
+    queryKey: queryKeys.fleet(),
+    queryFn: () => fetchJson<FleetSnapshot>("/api/fleet"),
+    refetchInterval: FLEET_REFRESH_MS,
+  });
+}
+
+/** One execution's triage; refreshed while its history is loading or it is still running. */
+export function executionQuery(arn: string) {
+  return queryOptions({
+    queryKey: queryKeys.execution(arn),
+    queryFn: () => fetchJson<ExecutionTriage>(`/api/executions/${encodeURIComponent(arn)}`),
+    refetchInterval: (query) => {
+      const data = query.state.data;
+      if (!data) return false;
+      if (!data.history.complete && !data.history.error) return 1_000;
+      return data.execution.status === "RUNNING" ? 5_000 : false;
+    },
+  });
+}
+
+/** The state machine page's data for a window. */
+export function stateMachineQuery(arn: string, window: { from?: string; to?: string }) {
+  const params = new URLSearchParams();
+  if (window.from) params.set("from", window.from);
+  if (window.to) params.set("to", window.to);
+  const query = params.toString();
+  return queryOptions({
+    queryKey: queryKeys.stateMachine(arn, window),
+    queryFn: () => fetchJson<StateMachineView>(`/api/state-machines/${encodeURIComponent(arn)}${query ? `?${query}` : ""}`),
+    refetchInterval: 30_000,
+  });
+}

@@ -1,0 +1,14 @@
+/** Our URL contract (DESIGN.md: URLs): ARNs go into paths URL-encoded. */
+export const routes = {
+  fleet: () => "/",
+  stateMachine: (arn: string, query?: Record<string, string | undefined>) => `/state-machines/${encodeURIComponent(arn)}${toQuery(query)}`,
+  execution: (arn: string) => `/executions/${encodeURIComponent(arn)}`,
+};
+
+function toQuery(query?: Record<string, string | undefined>): string {
+  if (!query) return "";
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(query)) if (value) params.set(key, value);
+  const text = params.toString();
+  return text ? `?${text}` : "";
+}

@@ -1,0 +1,77 @@
+import "server-only";
+import * as aws from "@/lib/aws";
+import { AwsError } from "@/lib/aws/errors";
+import { aggregateStates } from "@/lib/analysis/fleet/state-aggregates";
+import { filterFailing } from "@/lib/analysis/fleet/fleet-views";
+import { parseStatesArn } from "@/lib/analysis/links/arn";
+import type { ExecutionReport } from "@/lib/domain/report";
+import type { StateMachineView } from "@/lib/domain/state-machine-view";
+import { routes } from "@/lib/routes";
+import { estimateFleetCost } from "./cost-view";
+import { findingsForDefinition } from "./definition-findings";
+import { getFleetSnapshot } from "./fleet";
+import { triageService } from "./executions";
+
+// Executions analysed for the per-state aggregates: enough for a p95, few enough for the quotas.
+const ANALYSED_EXECUTIONS = 10;
+const DAY_MS = 86_400_000;
+
+/** Picks a CloudWatch period that keeps a window under ~300 points (and a multiple of 60 s). */
+function periodFor(windowMs: number): number {
+  return Math.max(60, Math.ceil(windowMs / 300 / 60_000) * 60);
+}
+
+/** The state machine page: definition, findings, metrics, per-state aggregates, cost, failing executions. */
+export async function getStateMachineView(input: { arn: string; from?: string; to?: string; publicUrl: string; now: number }): Promise<StateMachineView> {
+  const parsed = parseStatesArn(input.arn);
+  const arn = parsed.stateMachineArn ?? parsed.arn;
+  const to = input.to ? Date.parse(input.to) : input.now;
+  const from = input.from ? Date.parse(input.from) : to - DAY_MS;
+  const window = { from: new Date(from).toISOString(), to: new Date(to).toISOString() };
+
+  const [stateMachine, snapshot] = await Promise.all([aws.describeStateMachine(arn), getFleetSnapshot()]);
+  const fleet = snapshot.stateMachines.find((sm) => sm.stateMachineArn === arn) ?? null;
+  const failing = filterFailing(snapshot.failing, { stateMachine: arn, from: window.from, to: window.to }, input.now);
+
+  let metrics: StateMachineView["metrics"] = null;
+  let metricsError: StateMachineView["metricsError"] = null;
+  try {
+    metrics = await aws.getExecutionMetrics(parsed.region, { stateMachineArns: [arn], from: new Date(from), to: new Date(to), periodSeconds: periodFor(to - from) });
+  } catch (error) {
+    if (!(error instanceof AwsError)) throw error;
+    metricsError = { kind: error.kind, message: error.message, at: new Date(input.now).toISOString() };
+  }
+
+  const reports = await recentReports(arn, failing.map((e) => e.executionArn));
+  const started = metrics?.byStateMachine[arn]?.["ExecutionsStarted:Sum"] ?? [];
+  const startedInWindow = started.reduce((sum, p) => sum + p.value, 0);
+  const executionsPerMonth = metrics ? Math.round((startedInWindow / Math.max(1, to - from)) * 30 * DAY_MS) : null;
+
+  const link = `${input.publicUrl}${routes.stateMachine(arn)}`;
+  return {
+    stateMachine,
+    fleet,
+    findings: stateMachine.definition ? findingsForDefinition(stateMachine.definition, reports) : [],
+    metrics,
+    metricsError,
+    window,
+    failing,
+    aggregates: aggregateStates(reports),
+    analysedExecutions: reports.length,
+    cost: estimateFleetCost(reports, parsed.region, executionsPerMonth),
+    alarmDescriptionSuggestion: `Step Functions ${stateMachine.name}: triage at ${link} — or paste this notification into ${input.publicUrl}/go`,
+    fetchedAt: new Date(input.now).toISOString(),
+  };
+}
+
+async function recentReports(stateMachineArn: string, failingArns: string[]): Promise<ExecutionReport[]> {
+  let arns = failingArns.slice(0, ANALYSED_EXECUTIONS);
+  if (arns.length < ANALYSED_EXECUTIONS) {
+    // Successes show the healthy shape (payload growth, events per item) that failures alone hide.
+    const succeeded = await aws.listExecutions({ stateMachineArn, statusFilter: "SUCCEEDED", maxItems: ANALYSED_EXECUTIONS - arns.length });
+    arns = [...arns, ...succeeded.map((e) => e.executionArn)];
+  }
+  const settled = await Promise.allSettled(arns.map((arn) => triageService().getTriage(arn)));
+  return settled.flatMap((r) => (r.status === "fulfilled" ? [r.value.report] : []));
+}
+

@@ -1,0 +1,65 @@
+import { defineConfig } from "@playwright/test";
+import { existsSync } from "node:fs";
+
+// Playwright cannot download browsers here: we drive Debian's Chromium. Fail loudly if it's missing.
+const chromium = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+if (!existsSync(chromium)) {
+  throw new Error(`Chromium not found at ${chromium}. Install it with: apt-get install -y chromium (or set CHROMIUM_PATH).`);
+}
+
+const SANDBOX_PORT = Number(process.env.E2E_SANDBOX_PORT ?? 4610);
+const APP_PORT = Number(process.env.E2E_APP_PORT ?? 3100);
+export const E2E_ENDPOINT = `http://127.0.0.1:${SANDBOX_PORT}`;
+
+const awsEnv = {
+  AWS_ENDPOINT_URL: E2E_ENDPOINT,
+  AWS_REGION: "us-east-1",
+  AWS_ACCESS_KEY_ID: "test",
+  AWS_SECRET_ACCESS_KEY: "test",
+  AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: "true",
+};
+
+export default defineConfig({
+  testDir: "e2e",
+  outputDir: "test-results",
+  fullyParallel: false,
+  workers: 1,
+  retries: 0,
+  timeout: 120_000,
+  expect: { timeout: 20_000 },
+  reporter: [["list"]],
+  use: {
+    baseURL: `http://127.0.0.1:${APP_PORT}`,
+    timezoneId: "UTC",
+    locale: "en-US",
+    trace: "retain-on-failure",
+    screenshot: "only-on-failure",
+    launchOptions: {
+      executablePath: chromium,
+      // Without the background-networking flags Chromium keeps dialling Google on this closed network.
+      args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+    },
+  },
+  webServer: [
+    {
+      command: "npx tsx sandbox/main.ts",
+      url: `${E2E_ENDPOINT}/__sandbox/health`,
+      env: { ...awsEnv, SANDBOX_PORT: String(SANDBOX_PORT), SANDBOX_RATE: process.env.E2E_SANDBOX_RATE ?? "20" },
+      timeout: 120_000,
+      reuseExistingServer: false,
+      stdout: "ignore",
+      stderr: "pipe",
+      gracefulShutdown: { signal: "SIGTERM", timeout: 10_000 },
+    },
+    {
+      command: `npx next start -H 127.0.0.1 -p ${APP_PORT}`,
+      url: `http://127.0.0.1:${APP_PORT}/api/health`,
+      env: { ...awsEnv, SFN_TRIAGE_REGIONS: "us-east-1", SFN_TRIAGE_POLL_MS: "3000" },
+      timeout: 120_000,
+      reuseExistingServer: false,
+      stdout: "ignore",
+      stderr: "pipe",
+      gracefulShutdown: { signal: "SIGTERM", timeout: 5_000 },
+    },
+  ],
+});

@@ -1,0 +1,155 @@
+"""Run moto's server for the sfn-triage sandbox, with Step Functions execution turned on.
+
+Usage: python3 launch.py PORT        (PORT 0 = let the OS pick one)
+Prints one line `MOTO_READY <port>` on stdout once it listens, then serves until SIGINT/SIGTERM or until
+stdin closes (the parent died), so it never outlives the sandbox that started it.
+Exit codes: 2 = usage, 3 = moto (or its server extras) missing, 4 = port taken.
+"""
+
+import copy
+import json
+import logging
+import os
+import signal
+import sys
+import threading
+import time
+
+INSTALL_HINT = 'pip install "moto[server]"'
+
+
+def log(msg: str) -> None:
+    print(f"[moto-launch] {msg}", file=sys.stderr, flush=True)
+
+
+def import_moto():
+    try:
+        import moto  # noqa: F401
+        from moto.core.config import default_user_config
+        from moto.moto_server.werkzeug_app import DomainDispatcherApplication, create_backend_app
+        from werkzeug.serving import make_server
+        import flask  # noqa: F401  (moto's server extra)
+    except ImportError as err:
+        log(f"moto with its server extras is not importable ({err}). Install it with: {INSTALL_HINT}")
+        sys.exit(3)
+    def serve(port: int):
+        # What ThreadedMotoServer does, but binding here so a taken port raises instead of hanging its thread.
+        app = DomainDispatcherApplication(create_backend_app)
+        server = make_server("127.0.0.1", port, app, threaded=True)
+        threading.Thread(target=server.serve_forever, daemon=True).start()
+        return server.server_address[1]
+
+    return moto, default_user_config, serve
+
+
+def configure(default_user_config) -> None:
+    # Same keys as @mock_aws(config=...): run ASL for real, and echo lambda:invoke payloads without Docker.
+    default_user_config.setdefault("stepfunctions", {})["execute_state_machine"] = True
+    default_user_config.setdefault("lambda", {})["use_docker"] = False
+
+
+PROBE_ACCOUNT = "000000000042"
+PROBE_REGION = "us-east-1"
+
+
+def second_start_fails() -> bool:
+    """moto 5.2.1: StartExecution deep-copies the state machine, which holds the backend (an RLock) and the
+    previous executions (threads); so the second StartExecution on one state machine raises TypeError."""
+    from moto.stepfunctions.parser.models import stepfunctions_parser_backends
+
+    backend = stepfunctions_parser_backends[PROBE_ACCOUNT][PROBE_REGION]
+    definition = json.dumps({"StartAt": "P", "States": {"P": {"Type": "Pass", "End": True}}})
+    sm = backend.create_state_machine("deepcopy-probe", definition, f"arn:aws:iam::{PROBE_ACCOUNT}:role/probe")
+    try:
+        for i in range(2):
+            backend.start_execution(sm.arn, name=f"probe-{i}", execution_input="{}")
+        return False
+    except TypeError as err:
+        if "pickle" in str(err) or "RLock" in str(err) or "lock" in str(err):
+            return True
+        raise
+    finally:
+        # Let the probe's executions (a single Pass) end before wiping the probe account.
+        deadline = time.monotonic() + 3
+        while time.monotonic() < deadline and any(e.status == "RUNNING" for e in list(sm.executions)):
+            time.sleep(0.02)
+        backend.reset()
+
+
+def patch_state_machine_deepcopy() -> None:
+    from moto.stepfunctions.models import StateMachine
+
+    def __deepcopy__(self, memo):
+        clone = self.__class__.__new__(self.__class__)
+        memo[id(self)] = clone
+        for key, value in self.__dict__.items():
+            if key == "backend":
+                clone.backend = value  # shared: the clone only needs it for lookups
+            elif key == "executions":
+                clone.executions = []  # the clone describes the definition, not its run history
+            elif key in ("versions", "aliases", "latest_version"):
+                setattr(clone, key, value)  # versions hold executions too; nothing mutates them via the clone
+            else:
+                setattr(clone, key, copy.deepcopy(value, memo))
+        return clone
+
+    StateMachine.__deepcopy__ = __deepcopy__
+
+
+def main() -> None:
+    if len(sys.argv) != 2 or not sys.argv[1].isdigit():
+        log("usage: launch.py PORT")
+        sys.exit(2)
+    port = int(sys.argv[1])
+
+    _moto, default_user_config, serve = import_moto()
+    # One log line per request from werkzeug would drown the sandbox's own log.
+    logging.getLogger("werkzeug").setLevel(logging.WARNING)
+    configure(default_user_config)
+
+    if second_start_fails():
+        patch_state_machine_deepcopy()
+        if second_start_fails():
+            log("StartExecution still fails after the deepcopy patch; executions will break after the first")
+        else:
+            log("patched moto StateMachine.__deepcopy__ (second StartExecution defect detected)")
+    else:
+        log("StartExecution deepcopy defect not present; no patch applied")
+
+    try:
+        actual_port = serve(port)
+    except (OSError, SystemExit) as err:  # werkzeug turns EADDRINUSE into sys.exit(1)
+        log(f"port {port} is taken ({err})")
+        sys.exit(4)
+    # moto's Step Functions interpreter calls back into "localhost:$MOTO_PORT" for SQS / Lambda tasks.
+    os.environ["MOTO_PORT"] = str(actual_port)
+
+    stop = threading.Event()
+
+    def on_signal(_signum, _frame):
+        stop.set()
+
+    signal.signal(signal.SIGINT, on_signal)
+    signal.signal(signal.SIGTERM, on_signal)
+
+    def watch_stdin():
+        try:
+            while sys.stdin.read(4096):
+                pass
+        except Exception:
+            pass
+        stop.set()
+
+    if not sys.stdin.isatty():
+        threading.Thread(target=watch_stdin, daemon=True).start()
+
+    print(f"MOTO_READY {actual_port}", flush=True)
+    while not stop.wait(0.5):
+        pass
+    log("stopping")
+    # Daemon threads (the server, running executions) end with the process; shutdown() can block on them.
+    os._exit(0)
+
+
+if __name__ == "__main__":
+    main()
