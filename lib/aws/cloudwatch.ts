@@ -11,7 +11,7 @@ import { getCloudWatchClient } from "./clients";
 import { withAwsErrors } from "./errors";
 import { toAlarmSummary, toIso } from "./to-domain";
 
-// GetMetricData accepts at most 500 queries per call (CloudWatch quota).
+/** GetMetricData accepts at most 500 queries per call (CloudWatch quota); 8 per state machine. */
 export const MAX_QUERIES_PER_CALL = 500;
 // DescribeAlarms' largest page.
 const ALARMS_PAGE_SIZE = 100;

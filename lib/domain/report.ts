@@ -43,6 +43,10 @@ export interface Failure {
   kind: FailureKind;
   /** Id of the history event that carried the error. */
   eventId: number;
+  /** Id of the event where the error originated (a TaskFailed, a FailStateEntered…); null when no state raised it. */
+  originEventId?: number | null;
+  /** For execution timeouts and aborts: paths of the innermost states still at work when it stopped. */
+  activePaths?: string[];
 }
 
 /** An error a Retry retried or a Catch caught before the end. */
@@ -52,6 +56,8 @@ export interface HandledError {
   error: string | null;
   cause: string | null;
   eventId: number;
+  /** Path of the state whose Retry/Catch applied (the enclosing Parallel/Map when the error propagated). */
+  handlerPath?: string;
   handledBy:
     | { kind: "retry"; retrierIndex: number | null; errorEquals: string[] | null }
     | { kind: "catch"; catcherIndex: number | null; errorEquals: string[] | null; next: string | null }
@@ -85,6 +91,11 @@ export interface StateReport {
   headroomBytes: number | null;
   /** The last error this state raised, if any (handled or not). */
   lastError?: { error: string | null; cause: string | null; eventId: number };
+  /** In a Distributed Map's item processor: runs in child executions, never in this history. */
+  inChildExecution?: boolean;
+  /** TimeoutSeconds / HeartbeatSeconds as AWS applied them (TaskScheduled, ActivityScheduled…), last seen. */
+  appliedTimeoutSeconds?: number;
+  appliedHeartbeatSeconds?: number;
 }
 
 /** Events used of the 25,000 cap, and who spent them. */
@@ -95,6 +106,10 @@ export interface HistoryBudget {
   byState: { path: string; events: number }[];
   /** For each inline Map: events per item and the item count that would cross the limit. */
   maps: { path: string; items: number; eventsPerItem: number; itemsToLimit: number | null }[];
+  /** Events of the execution itself (ExecutionStarted, ExecutionFailed…), attributed to no state. */
+  executionEvents?: number;
+  /** Events whose parent lies outside the events read (a partial page); 0 for a whole history. */
+  unattributedEvents?: number;
 }
 
 /** The largest payload seen, against 262,144 bytes. */
@@ -110,6 +125,8 @@ export interface PayloadPeak {
 /** Standard cost of this execution, a monthly projection and the Express comparison. */
 export interface CostEstimate {
   region: string | null;
+  /** The region whose price row was used (us-east-1 when the region is unknown or has no row). */
+  priceRegion?: string;
   pricePerThousandTransitionsUsd: number;
   priceCheckedOn: string;
   transitions: number;
@@ -130,6 +147,8 @@ export interface AttemptReport {
   failure: Failure | null;
   transitions: number;
   events: number;
+  /** Started by ExecutionRedriven rather than ExecutionStarted. */
+  redrive?: boolean;
 }
 
 /** Everything the triage page shows about one execution. */
@@ -150,4 +169,8 @@ export interface ExecutionReport {
   /** What the report could not know (running, first page only, no payloads…), in plain words. */
   incomplete: string[];
   unknownEventTypes: { type: string; count: number }[];
+  /** The events read are the whole history so far (from event 1, no gaps, no more pages). */
+  complete?: boolean;
+  firstEventId?: number;
+  lastEventId?: number;
 }

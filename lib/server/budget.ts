@@ -41,7 +41,9 @@ interface Bucket {
 
 /** A set of token buckets; `take` waits until the call fits in the budget. */
 export function createBudget(options: { share?: number; clock?: () => number; sleep?: (ms: number) => Promise<void> } = {}) {
-  const share = options.share ?? Number(process.env.SFN_TRIAGE_QUOTA_SHARE ?? 0.5);
+  const raw = options.share ?? Number(process.env.SFN_TRIAGE_QUOTA_SHARE || 0.5);
+  // NaN or ≤ 0 would make take() wait forever; above 1 would spend more than the account's quota.
+  const share = Number.isFinite(raw) && raw > 0 ? Math.min(raw, 1) : 0.5;
   const clock = options.clock ?? (() => Date.now());
   const sleep = options.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
   const buckets = new Map<string, Bucket>();
@@ -88,3 +90,17 @@ export function createBudget(options: { share?: number; clock?: () => number; sl
 }
 
 export type Budget = ReturnType<typeof createBudget>;
+
+const holder = globalThis as typeof globalThis & { __sfnTriageBudget?: Budget };
+
+/** The process-wide budget: the poller, the triage pages and the state machine pages draw on the same buckets. */
+export function sharedBudget(): Budget {
+  if (!holder.__sfnTriageBudget) holder.__sfnTriageBudget = createBudget();
+  return holder.__sfnTriageBudget;
+}
+
+/** Runs one AWS call once the shared budget has a token for it. */
+export async function withBudget<T>(api: string, region: string, call: () => Promise<T>): Promise<T> {
+  await sharedBudget().take(api, region);
+  return call();
+}

@@ -11,7 +11,7 @@ import type { HistoryEvent } from "@/lib/domain/history-event";
 import type { ExecutionReport } from "@/lib/domain/report";
 import type { PollError } from "@/lib/domain/fleet";
 import type { ExecutionTriage } from "@/lib/domain/triage";
-import { createBudget, type Budget } from "./budget";
+import { sharedBudget, type Budget } from "./budget";
 import { serverConfig } from "./config";
 import { findingsForDefinition } from "./definition-findings";
 import { Lru } from "./lru";
@@ -67,7 +67,7 @@ export class TriageService {
   private readonly flight = createSingleFlight<Entry>();
 
   constructor(deps: Partial<TriageDeps> = {}) {
-    this.deps = { ...aws, budget: createBudget(), now: () => Date.now(), ...deps };
+    this.deps = { ...aws, budget: sharedBudget(), now: () => Date.now(), ...deps };
   }
 
   /** Cached closed executions (for memory accounting). */

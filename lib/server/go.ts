@@ -3,6 +3,7 @@ import { describeAlarms } from "@/lib/aws";
 import { configuredRegions } from "@/lib/aws/clients";
 import { resolveQuery } from "@/lib/analysis/links/resolve-query";
 import { routes } from "@/lib/routes";
+import { withBudget } from "./budget";
 
 /** Where `/go?q=` sends the engineer, or why it can't. */
 export type GoResult = { location: string } | { status: 400 | 404; message: string; expected?: string };
@@ -20,7 +21,7 @@ export async function resolveGo(q: string): Promise<GoResult> {
     case "alarm-name": {
       // One paginated DescribeAlarms per region, matched locally (DESIGN.md): cheap and right on AWS and moto alike.
       for (const region of configuredRegions()) {
-        const alarm = (await describeAlarms(region)).find((a) => a.alarmName === target.alarmName);
+        const alarm = (await withBudget("DescribeAlarms", region, () => describeAlarms(region))).find((a) => a.alarmName === target.alarmName);
         if (!alarm) continue;
         const refs = [alarm, ...alarm.metrics];
         const arn = refs

@@ -6,7 +6,7 @@ import type { ExecutionStatus, ExecutionSummary } from "@/lib/domain/execution";
 import type { FleetExecution, FleetSnapshot, FleetStateMachine, PollError } from "@/lib/domain/fleet";
 import type { StateMachineSummary } from "@/lib/domain/state-machine";
 import { findAlarmWatches } from "@/lib/analysis/fleet/alarm-watch";
-import { createBudget, type Budget } from "./budget";
+import { sharedBudget, type Budget } from "./budget";
 import { serverConfig } from "./config";
 import { summariseFailure, type FailureSummary } from "./failure-summary";
 import { findingsForDefinition } from "./definition-findings";
@@ -31,7 +31,7 @@ const STATE_MACHINES_EVERY_CYCLES = 10;
 const METRICS_EVERY_CYCLES = 10;
 
 function defaultDeps(): PollerDeps {
-  return { ...aws, budget: createBudget(), now: () => Date.now() };
+  return { ...aws, budget: sharedBudget(), now: () => Date.now() };
 }
 
 function toPollError(error: unknown, at: number): PollError {

@@ -7,6 +7,7 @@ import { parseStatesArn } from "@/lib/analysis/links/arn";
 import type { ExecutionReport } from "@/lib/domain/report";
 import type { StateMachineView } from "@/lib/domain/state-machine-view";
 import { routes } from "@/lib/routes";
+import { withBudget } from "./budget";
 import { estimateFleetCost } from "./cost-view";
 import { findingsForDefinition } from "./definition-findings";
 import { getFleetSnapshot } from "./fleet";
@@ -29,20 +30,22 @@ export async function getStateMachineView(input: { arn: string; from?: string; t
   const from = input.from ? Date.parse(input.from) : to - DAY_MS;
   const window = { from: new Date(from).toISOString(), to: new Date(to).toISOString() };
 
-  const [stateMachine, snapshot] = await Promise.all([aws.describeStateMachine(arn), getFleetSnapshot()]);
+  const [stateMachine, snapshot] = await Promise.all([withBudget("DescribeStateMachine", parsed.region, () => aws.describeStateMachine(arn)), getFleetSnapshot()]);
   const fleet = snapshot.stateMachines.find((sm) => sm.stateMachineArn === arn) ?? null;
   const failing = filterFailing(snapshot.failing, { stateMachine: arn, from: window.from, to: window.to }, input.now);
 
   let metrics: StateMachineView["metrics"] = null;
   let metricsError: StateMachineView["metricsError"] = null;
   try {
-    metrics = await aws.getExecutionMetrics(parsed.region, { stateMachineArns: [arn], from: new Date(from), to: new Date(to), periodSeconds: periodFor(to - from) });
+    metrics = await withBudget("GetMetricData", parsed.region, () =>
+      aws.getExecutionMetrics(parsed.region, { stateMachineArns: [arn], from: new Date(from), to: new Date(to), periodSeconds: periodFor(to - from) }),
+    );
   } catch (error) {
     if (!(error instanceof AwsError)) throw error;
     metricsError = { kind: error.kind, message: error.message, at: new Date(input.now).toISOString() };
   }
 
-  const reports = await recentReports(arn, failing.map((e) => e.executionArn));
+  const reports = await recentReports(arn, parsed.region, failing.map((e) => e.executionArn));
   const started = metrics?.byStateMachine[arn]?.["ExecutionsStarted:Sum"] ?? [];
   const startedInWindow = started.reduce((sum, p) => sum + p.value, 0);
   const executionsPerMonth = metrics ? Math.round((startedInWindow / Math.max(1, to - from)) * 30 * DAY_MS) : null;
@@ -64,11 +67,13 @@ export async function getStateMachineView(input: { arn: string; from?: string; t
   };
 }
 
-async function recentReports(stateMachineArn: string, failingArns: string[]): Promise<ExecutionReport[]> {
+async function recentReports(stateMachineArn: string, region: string, failingArns: string[]): Promise<ExecutionReport[]> {
   let arns = failingArns.slice(0, ANALYSED_EXECUTIONS);
   if (arns.length < ANALYSED_EXECUTIONS) {
     // Successes show the healthy shape (payload growth, events per item) that failures alone hide.
-    const succeeded = await aws.listExecutions({ stateMachineArn, statusFilter: "SUCCEEDED", maxItems: ANALYSED_EXECUTIONS - arns.length });
+    const succeeded = await withBudget("ListExecutions", region, () =>
+      aws.listExecutions({ stateMachineArn, statusFilter: "SUCCEEDED", maxItems: ANALYSED_EXECUTIONS - arns.length }),
+    );
     arns = [...arns, ...succeeded.map((e) => e.executionArn)];
   }
   const settled = await Promise.allSettled(arns.map((arn) => triageService().getTriage(arn)));

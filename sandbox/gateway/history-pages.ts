@@ -98,13 +98,13 @@ export function sliceHistory(
   return { events: page, lastEventId: last ? last.id : null, more: remaining.length > page.length };
 }
 
-/** includeExecutionData: false — the events without their input/output payloads. */
+/** includeExecutionData: false — the events without input/output (and their *Details), as Step Functions strips them. */
 export function withoutExecutionData(events: readonly RawHistoryEvent[]): RawHistoryEvent[] {
   return events.map((event) => {
     const copy: RawHistoryEvent = { ...event };
     for (const [key, value] of Object.entries(event)) {
       if (!key.endsWith("EventDetails") || !value || typeof value !== "object") continue;
-      const { input: _input, output: _output, ...rest } = value as Record<string, unknown>;
+      const { input: _input, output: _output, inputDetails: _inputDetails, outputDetails: _outputDetails, ...rest } = value as Record<string, unknown>;
       copy[key] = rest;
     }
     return copy;

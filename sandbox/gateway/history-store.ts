@@ -25,7 +25,7 @@ export class HistoryStore {
   ) {}
 
   /** The whole history of an execution, newest state. */
-  async get(executionArn: string): Promise<HistoryFetch> {
+  async get(executionArn: string, opts: { fresh?: boolean } = {}): Promise<HistoryFetch> {
     const hit = this.closed.get(executionArn);
     if (hit) {
       this.closed.delete(executionArn);
@@ -33,7 +33,7 @@ export class HistoryStore {
       return { ok: true, events: hit.events, closed: true };
     }
     const recent = this.running.get(executionArn);
-    if (recent && Date.now() - recent.atMs < RUNNING_TTL_MS) return { ok: true, events: recent.events, closed: false };
+    if (recent && !opts.fresh && Date.now() - recent.atMs < RUNNING_TTL_MS) return { ok: true, events: recent.events, closed: false };
     const pending = this.inflight.get(executionArn);
     if (pending) return pending;
     const fetch = this.fetch(executionArn).finally(() => this.inflight.delete(executionArn));
@@ -45,7 +45,8 @@ export class HistoryStore {
   async stopDate(executionArn: string): Promise<number | null> {
     const known = this.stopDates.get(executionArn);
     if (known !== undefined) return known;
-    const history = await this.get(executionArn);
+    // Fresh: the caller saw a closed status, so a running snapshot from a moment ago would be stale.
+    const history = await this.get(executionArn, { fresh: true });
     if (!history.ok || !history.closed) return null;
     return this.stopDates.get(executionArn) ?? null;
   }

@@ -96,6 +96,98 @@ def patch_state_machine_deepcopy() -> None:
     StateMachine.__deepcopy__ = __deepcopy__
 
 
+def timeout_event_missing() -> bool | None:
+    """moto 5.2.1: when TimeoutSeconds expires while a task waits for a callback, the execution turns TIMED_OUT
+    but its history never gets the ExecutionTimedOut event (only the blocked state's thread would write it).
+    Needs the server up: the Task's SQS call goes to localhost:$MOTO_PORT. None = inconclusive."""
+    from moto.core import DEFAULT_ACCOUNT_ID
+    from moto.sqs.models import sqs_backends
+    from moto.stepfunctions.parser.models import stepfunctions_parser_backends
+
+    sqs = sqs_backends[DEFAULT_ACCOUNT_ID][PROBE_REGION]  # the interpreter's own SQS client lands in the default account
+    queue_name = "sfn-triage-timeout-probe"
+    sqs.create_queue(queue_name)
+    queue_url = f"https://sqs.{PROBE_REGION}.amazonaws.com/{DEFAULT_ACCOUNT_ID}/{queue_name}"
+    backend = stepfunctions_parser_backends[PROBE_ACCOUNT][PROBE_REGION]
+    definition = json.dumps(
+        {
+            "TimeoutSeconds": 1,
+            "StartAt": "Wait",
+            "States": {
+                "Wait": {
+                    "Type": "Task",
+                    "Resource": "arn:aws:states:::sqs:sendMessage.waitForTaskToken",
+                    "Parameters": {"QueueUrl": queue_url, "MessageBody": {"token.$": "$$.Task.Token"}},
+                    "End": True,
+                }
+            },
+        }
+    )
+    try:
+        sm = backend.create_state_machine("timeout-probe", definition, f"arn:aws:iam::{PROBE_ACCOUNT}:role/probe")
+        execution = backend.start_execution(sm.arn, name=f"probe-{time.monotonic_ns()}", execution_input="{}")
+        deadline = time.monotonic() + 10
+        while execution.status == "RUNNING" and time.monotonic() < deadline:
+            time.sleep(0.05)
+        if execution.status != "TIMED_OUT":
+            log(f"timeout probe inconclusive (status {execution.status})")
+            return None
+        time.sleep(0.1)
+        events = execution.to_history_output()["events"]
+        return not any(e["type"] == "ExecutionTimedOut" for e in events)
+    finally:
+        sqs.delete_queue(queue_name)
+        backend.reset()
+
+
+def patch_timeout_event() -> None:
+    from moto.stepfunctions.parser.api import ExecutionTimedOutEventDetails, HistoryEventType
+    from moto.stepfunctions.parser.asl.component.program.program import Program
+    from moto.stepfunctions.parser.asl.eval.event.event_detail import EventDetails
+    from moto.stepfunctions.parser.asl.eval.event.event_manager import EventManager
+    from moto.stepfunctions.parser.asl.eval.program_state import ProgramTimedOut
+
+    closing = {
+        HistoryEventType.ExecutionSucceeded,
+        HistoryEventType.ExecutionFailed,
+        HistoryEventType.ExecutionAborted,
+        HistoryEventType.ExecutionTimedOut,
+    }
+    guard = threading.Lock()
+    original_add_event = EventManager.add_event
+    original_eval = Program.eval
+
+    def add_event(self, context, event_type, *args, **kwargs):
+        # A closed execution's history is frozen (as on AWS): one closing event, nothing after it — so the
+        # blocked thread that wakes up later cannot append a second ExecutionTimedOut or stray task events.
+        with guard:
+            if getattr(self, "_sfn_triage_closed", False):
+                return context.last_published_event_id or 0
+            if event_type in closing:
+                self._sfn_triage_closed = True
+        return original_add_event(self, context, event_type, *args, **kwargs)
+
+    def eval_with_timeout_event(self, env):
+        original_eval(self, env)
+        if not env.is_frame() and isinstance(env.program_state(), ProgramTimedOut):
+            env.event_manager.add_event(
+                context=env.event_history_context,
+                event_type=HistoryEventType.ExecutionTimedOut,
+                event_details=EventDetails(executionTimedOutEventDetails=ExecutionTimedOutEventDetails()),
+            )
+
+    EventManager.add_event = add_event
+    Program.eval = eval_with_timeout_event
+
+
+def probe(check):
+    try:
+        return check()
+    except Exception as err:  # a probe must never keep the sandbox from starting
+        log(f"probe {check.__name__} failed: {err!r}")
+        return None
+
+
 def main() -> None:
     if len(sys.argv) != 2 or not sys.argv[1].isdigit():
         log("usage: launch.py PORT")
@@ -105,6 +197,8 @@ def main() -> None:
     _moto, default_user_config, serve = import_moto()
     # One log line per request from werkzeug would drown the sandbox's own log.
     logging.getLogger("werkzeug").setLevel(logging.WARNING)
+    # Every ordinary ASL failure (a Fail state, a task timeout) is logged at ERROR with the whole state tree.
+    logging.getLogger("moto.stepfunctions.parser.asl.component.eval_component").setLevel(logging.CRITICAL)
     configure(default_user_config)
 
     if second_start_fails():
@@ -123,6 +217,13 @@ def main() -> None:
         sys.exit(4)
     # moto's Step Functions interpreter calls back into "localhost:$MOTO_PORT" for SQS / Lambda tasks.
     os.environ["MOTO_PORT"] = str(actual_port)
+
+    if probe(timeout_event_missing):
+        patch_timeout_event()
+        fixed = probe(timeout_event_missing) is False
+        log("patched ExecutionTimedOut for callback waits (defect detected)" + ("" if fixed else "; the probe still fails"))
+    else:
+        log("ExecutionTimedOut defect not present (or probe inconclusive); no patch applied")
 
     stop = threading.Event()
 

@@ -32,8 +32,9 @@ export function findAlarmWatches(
   const found: AlarmWatch[] = [];
   for (const alarm of alarms) {
     const refs: MetricRef[] = [alarm, ...alarm.metrics];
-    const hit = refs.find((ref) => watches(ref, stateMachineArn));
-    if (hit?.metricName) found.push({ alarmName: alarm.alarmName, metricName: hit.metricName, stateValue: alarm.stateValue });
+    // A metric-math alarm such as m1+m2 may read both ExecutionsFailed and ExecutionsTimedOut: record each.
+    const metricNames = new Set(refs.filter((ref) => watches(ref, stateMachineArn)).map((ref) => ref.metricName as string));
+    for (const metricName of metricNames) found.push({ alarmName: alarm.alarmName, metricName, stateValue: alarm.stateValue });
   }
   const live = found.filter((a) => a.stateValue !== "INSUFFICIENT_DATA");
   return {

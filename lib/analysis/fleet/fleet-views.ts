@@ -30,7 +30,8 @@ export function toFleetFilters(params: Record<string, string | string[] | undefi
     status: one("status"),
     stateMachine: one("stateMachine"),
     error: one("error"),
-    window: window && window in WINDOW_MS ? window : undefined,
+    // Object.hasOwn, not `in`: "toString" or "__proto__" must not pass as a window.
+    window: window && Object.hasOwn(WINDOW_MS, window) ? window : undefined,
     from: from && Number.isFinite(Date.parse(from)) ? from : undefined,
     to: to && Number.isFinite(Date.parse(to)) ? to : undefined,
   };
@@ -68,7 +69,11 @@ export function findSilentTimeouts(snapshot: Pick<FleetSnapshot, "failing" | "st
   const found: SilentTimeout[] = [];
   for (const execution of snapshot.failing) {
     const sm = byArn.get(execution.stateMachineArn);
-    const isTimeout = execution.status === "TIMED_OUT" || (execution.error !== null && TIMEOUT_ERRORS.has(execution.error));
+    const isTimeout =
+      execution.status === "TIMED_OUT" ||
+      execution.kind === "task-timeout" ||
+      execution.kind === "heartbeat-timeout" ||
+      (execution.error !== null && TIMEOUT_ERRORS.has(execution.error));
     if (!isTimeout) continue;
     // A task timeout ends as FAILED, so only an ExecutionsFailed alarm would see it.
     const watched = execution.status === "TIMED_OUT" ? sm?.watchesTimeouts : sm?.watchesFailures;

@@ -70,8 +70,10 @@ export function parseAlarmNotification(text: string): AlarmNotification {
   const stateChangeTime = str(json.StateChangeTime);
   let window: AlarmNotification["window"] = null;
   const changedMs = stateChangeTime ? Date.parse(stateChangeTime) : NaN;
-  if (Number.isFinite(changedMs) && periodSeconds && evaluationPeriods) {
-    window = { from: new Date(changedMs - periodSeconds * evaluationPeriods * 1000).toISOString(), to: new Date(changedMs).toISOString() };
+  const fromMs = changedMs - (periodSeconds ?? 0) * (evaluationPeriods ?? 0) * 1000;
+  // Date's range ends at ±8.64e15 ms; past it toISOString throws. CloudWatch never sends such periods.
+  if (Number.isFinite(changedMs) && periodSeconds && evaluationPeriods && fromMs >= -8.64e15) {
+    window = { from: new Date(fromMs).toISOString(), to: new Date(changedMs).toISOString() };
   }
   return {
     alarmName,

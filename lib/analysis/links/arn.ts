@@ -58,10 +58,12 @@ export function parseStatesArn(input: string): StatesArn {
   if (arn.length === 0) throw new ArnError("The ARN is empty.");
   if (arn.length > MAX_ARN_CHARS) throw new ArnError(`The ARN is ${arn.length} characters long; AWS allows at most ${MAX_ARN_CHARS}.`);
   const parts = arn.split(":");
-  if (parts[0] !== "arn" || parts.length < 7) throw new ArnError("This is not an ARN: it must start with arn: and have at least 7 colon-separated parts.");
+  // Other services' ARNs may have only six parts (SNS, SQS, S3): name their service before counting parts.
+  if (parts[0] !== "arn" || parts.length < 6) throw new ArnError("This is not an ARN: it must look like arn:{partition}:{service}:{region}:{account}:{resource}.");
   const [, partition, service, region, account, resourceType, ...rest] = parts as [string, string, string, string, string, string, ...string[]];
   if (!PARTITIONS.has(partition)) throw new ArnError(`Unknown partition "${partition}"; expected aws, aws-cn or aws-us-gov.`);
   if (service !== "states") throw new ArnError(`This is an ARN of the "${service}" service, not of Step Functions (states).`);
+  if (parts.length < 7) throw new ArnError("A Step Functions ARN ends with {resourceType}:{name}, e.g. :stateMachine:{name}.");
   if (!REGION.test(region)) throw new ArnError(`"${region}" is not an AWS region.`);
   if (!ACCOUNT.test(account)) throw new ArnError(`"${account}" is not a 12-digit AWS account id.`);
   if (resourceType !== "mapRun" && resourceType !== "execution" && arn.length > MAX_PLAIN_ARN_CHARS) {
@@ -100,15 +102,19 @@ export function parseStatesArn(input: string): StatesArn {
     case "express": {
       if (rest.length !== 3) throw new ArnError("An Express execution ARN ends with :express:{stateMachine}:{execution}:{id}.");
       const name = checkName(rest[0], "state machine");
+      checkName(rest[2], "Express execution id");
       return { ...base, ...none, kind: "express-execution", stateMachineName: name, stateMachineArn: `${prefix}stateMachine:${name}`, executionName: checkName(rest[1], "execution") };
     }
     case "mapRun": {
       if (rest.length !== 2) throw new ArnError("A Map Run ARN ends with :mapRun:{stateMachine}/{label}:{id}.");
-      const [smPart] = rest as [string, string];
+      const [smPart, mapRunId] = rest as [string, string];
       const slash = smPart.indexOf("/");
       if (slash < 0) throw new ArnError("A Map Run ARN names its state machine and label as {stateMachine}/{label}.");
       const name = checkName(smPart.slice(0, slash), "state machine");
-      return { ...base, ...none, kind: "map-run", stateMachineName: name, stateMachineArn: `${prefix}stateMachine:${name}`, mapRunLabel: smPart.slice(slash + 1) };
+      const label = smPart.slice(slash + 1);
+      if (label.length === 0) throw new ArnError("The Map Run label is empty.");
+      checkName(mapRunId, "Map Run id");
+      return { ...base, ...none, kind: "map-run", stateMachineName: name, stateMachineArn: `${prefix}stateMachine:${name}`, mapRunLabel: label };
     }
     case "activity":
       if (rest.length !== 1) throw new ArnError("An activity ARN ends with :activity:{name}.");

@@ -44,7 +44,8 @@ export function arnFromConsoleUrl(text: string): string | null {
   } catch {
     throw new ArnError("The console link's fragment is not valid URL encoding.");
   }
-  const match = /arn:[a-z-]+:states:[^/?#&\s]+/.exec(fragment);
+  // Map Run children (execution:{sm}/{label}:{id}) hold a slash, so the ARN runs to ?, #, & or whitespace.
+  const match = /arn:[a-z-]+:states:[^?#&\s]+/.exec(fragment);
   if (!match) throw new ArnError("This Step Functions console link names no state machine or execution.");
   return match[0];
 }

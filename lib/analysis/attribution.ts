@@ -1,0 +1,222 @@
+import type { ExecutionStatus } from "@/lib/domain/execution";
+import type { StateMachineDefinition } from "./definition";
+import { EVENT_KIND } from "./event-types";
+import type { NormalisedHistory } from "./history";
+import { recordPayload, type ExecutionPayloads } from "./payloads";
+import { findEnclosing, findNamed, isContainer, newVisit, type Visit } from "./visit";
+
+/** visitOf value of an event that belongs to the execution itself (ExecutionStarted, ExecutionFailed…). */
+export const EXECUTION_LEVEL = -1;
+/** visitOf value of an event whose parent is missing from the history (a partial page). */
+export const UNATTRIBUTED = -2;
+
+/** One run of the execution: from ExecutionStarted or ExecutionRedriven to its terminal event. */
+export interface AttemptSpan {
+  startPos: number;
+  endPos: number;
+  terminalPos: number;
+  status: ExecutionStatus | null;
+  /** States entered plus retries (each re-scheduling or Map/Parallel restart). */
+  transitions: number;
+}
+
+/** Every event placed in a visit of a state (or at the execution level), in one pass over the history. */
+export interface Attribution {
+  history: NormalisedHistory;
+  visits: Visit[];
+  /** Per event position: a visit index, EXECUTION_LEVEL or UNATTRIBUTED. */
+  visitOf: Int32Array;
+  attempts: AttemptSpan[];
+  execution: ExecutionPayloads;
+  executionEvents: number;
+  unattributedEvents: number;
+}
+
+// Parent event types after which a *StateEntered starts a child scope (a Map item, a Parallel branch).
+const OPENS_SCOPE = new Set(["MapIterationStarted", "ParallelStateStarted", "MapStateStarted", "MapStateEntered", "ParallelStateEntered"]);
+const ENTERED_AT = /entered at the event id #(\d+)/;
+
+type Details = Record<string, unknown> | undefined;
+const str = (d: Details, key: string): string | null => (d !== undefined && typeof d[key] === "string" ? (d[key] as string) : null);
+const num = (d: Details, key: string): number | null => (d !== undefined && typeof d[key] === "number" ? (d[key] as number) : null);
+
+/**
+ * Walks the history once and attributes each event to a visit. previousEventId is a parent link, not a
+ * chain: the next event of a state points to that state's last event, but Map and Parallel events point
+ * to whatever child event finished last, so they are lifted to their enclosing Map/Parallel visit.
+ */
+export function attributeEvents(history: NormalisedHistory, definition: StateMachineDefinition | null): Attribution {
+  const { events, infos, firstId, contiguous } = history;
+  const n = events.length;
+  const visitOf = new Int32Array(n);
+  const visits: Visit[] = [];
+  const attempts: AttemptSpan[] = [];
+  const execution: ExecutionPayloads = { inputBytes: -1, outputBytes: -1, payloadEvents: 0, payloadsMissing: 0 };
+  const lastByName = new Map<string, Visit>();
+  const lastByPath = new Map<string, Visit>();
+  let positions: Map<number, number> | null = null;
+  if (!contiguous) {
+    positions = new Map();
+    for (let i = 0; i < n; i++) positions.set(events[i]!.id, i);
+  }
+  const posOf = (id: unknown): number => {
+    if (typeof id !== "number" || id < firstId) return -1;
+    if (positions === null) return id - firstId < n ? id - firstId : -1;
+    return positions.get(id) ?? -1;
+  };
+  let attempt: AttemptSpan | null = null;
+  let executionEvents = 0;
+  let unattributedEvents = 0;
+
+  for (let i = 0; i < n; i++) {
+    const event = events[i]!;
+    const info = infos[i]!;
+    const details = (info.detailsKey ? event[info.detailsKey as `${string}EventDetails`] : undefined) as Details;
+    const parentId = event.previousEventId;
+    const parentPos = posOf(parentId);
+    // A parent id that should be in this history but isn't (a later page, a gap) leaves the event unplaced.
+    const parentMissing = parentPos < 0 && typeof parentId === "number" && parentId > 0;
+    const parentVisit = parentPos >= 0 && visitOf[parentPos]! >= 0 ? visits[visitOf[parentPos]!]! : null;
+    let visit: Visit | null = parentVisit;
+
+    if (attempt === null || info.kind === EVENT_KIND.executionStart) {
+      if (attempt !== null) attempt.endPos = i - 1;
+      attempt = { startPos: i, endPos: n - 1, terminalPos: -1, status: null, transitions: 0 };
+      attempts.push(attempt);
+    }
+
+    switch (info.kind) {
+      case EVENT_KIND.executionStart:
+      case EVENT_KIND.executionEnd:
+        visit = null;
+        if (info.status !== null) {
+          attempt.terminalPos = i;
+          attempt.status = info.status;
+        }
+        break;
+      case EVENT_KIND.stateEntered: {
+        const name = str(details, "name") ?? "(unnamed)";
+        let scope: Visit | null = null;
+        let iteration: number | null = null;
+        if (parentVisit !== null) {
+          const parentType = events[parentPos]!.type;
+          if (isContainer(parentVisit) && OPENS_SCOPE.has(parentType)) {
+            scope = parentVisit;
+            if (parentType === "ParallelStateStarted") parentVisit.iterations++; // one branch started
+            if (parentType === "MapIterationStarted") iteration = num(events[parentPos]![infos[parentPos]!.detailsKey as `${string}EventDetails`], "index");
+          } else {
+            scope = parentVisit.parent;
+            iteration = parentVisit.iteration;
+          }
+          if (infos[parentPos]!.kind === EVENT_KIND.stateExited) parentVisit.nextState = name;
+        }
+        let path = scope === null ? name : `${scope.path}/${name}`;
+        if (definition !== null && !definition.states.has(path)) {
+          // The parent link did not place it (a partial page, an odd link): trust the definition when the name is unique.
+          const candidates = definition.pathsByName.get(name);
+          if (candidates !== undefined && candidates.length === 1) {
+            path = candidates[0]!;
+            const parentPath = definition.states.get(path)!.parentPath;
+            scope = parentPath === null ? null : (lastByPath.get(parentPath) ?? null);
+            if (scope !== null && scope.path !== parentPath) scope = null;
+          }
+        }
+        // The event type says what actually ran; the definition only fills in when the event cannot.
+        const type = info.stateType ?? definition?.states.get(path)?.type ?? "Unknown";
+        visit = newVisit(visits.length, name, path, type, scope, iteration, attempts.length - 1, i);
+        visits.push(visit);
+        lastByName.set(name, visit);
+        lastByPath.set(path, visit);
+        attempt.transitions++;
+        break;
+      }
+      case EVENT_KIND.stateExited: {
+        const name = str(details, "name");
+        if (name !== null) visit = findNamed(parentVisit, name) ?? lastByName.get(name) ?? parentVisit;
+        if (visit !== null) visit.exitedPos = i;
+        break;
+      }
+      case EVENT_KIND.taskScheduled:
+        if (visit !== null) {
+          visit.restarts.push(i);
+          if (visit.restarts.length > 1) attempt.transitions++; // a retry is a transition too
+          visit.timeoutSeconds = num(details, "timeoutInSeconds") ?? visit.timeoutSeconds;
+          visit.heartbeatSeconds = num(details, "heartbeatInSeconds") ?? visit.heartbeatSeconds;
+        }
+        break;
+      case EVENT_KIND.taskError:
+        if (visit !== null) visit.errorPositions.push(i);
+        break;
+      case EVENT_KIND.evaluationFailed: {
+        // AWS links EvaluationFailed to 0 or to the previous state's exit; its details name the state instead.
+        const match = ENTERED_AT.exec(str(details, "cause") ?? "");
+        const enteredPos = match ? posOf(Number(match[1])) : -1;
+        const name = str(details, "state");
+        visit =
+          (enteredPos >= 0 && visitOf[enteredPos]! >= 0 ? visits[visitOf[enteredPos]!]! : null) ??
+          (name !== null ? (findNamed(parentVisit, name) ?? lastByName.get(name) ?? null) : null) ??
+          parentVisit;
+        if (visit !== null) visit.errorPositions.push(i);
+        break;
+      }
+      case EVENT_KIND.mapState:
+      case EVENT_KIND.mapRun:
+      case EVENT_KIND.parallelState: {
+        const type = info.kind === EVENT_KIND.parallelState ? "Parallel" : "Map";
+        visit = findEnclosing(parentVisit, type) ?? lastOpen(visits, type);
+        if (visit === null) break;
+        if (info.restartsWork) {
+          visit.restarts.push(i);
+          visit.closedPos = -1;
+          if (visit.restarts.length > 1) attempt.transitions++;
+        } else if (info.closesWork) {
+          visit.closedPos = i;
+        }
+        if (info.carriesError) visit.errorPositions.push(i);
+        if (event.type === "MapRunStarted") visit.distributedMapRun = true;
+        break;
+      }
+      case EVENT_KIND.mapIteration: {
+        const name = str(details, "name");
+        visit = findEnclosing(parentVisit, "Map", name) ?? findEnclosing(parentVisit, "Map") ?? lastOpen(visits, "Map");
+        if (visit === null) break;
+        visit.iterationEvents++;
+        if (event.type === "MapIterationStarted") visit.iterations++;
+        break;
+      }
+      default:
+        // stateAborted, taskProgress and types unknown to us follow their parent link.
+        break;
+    }
+
+    if (visit !== null) {
+      visitOf[i] = visit.index;
+      visit.events++;
+      visit.lastPos = i;
+    } else if (parentMissing && info.kind !== EVENT_KIND.executionStart && info.kind !== EVENT_KIND.executionEnd) {
+      visitOf[i] = UNATTRIBUTED;
+      unattributedEvents++;
+    } else {
+      visitOf[i] = EXECUTION_LEVEL;
+      executionEvents++;
+    }
+    if (info.payloadField !== null) recordPayload(details, info, visit, execution);
+  }
+
+  for (let v = visits.length - 1; v >= 0; v--) {
+    // Children are always created after their parent, so one backward sweep sums the subtrees.
+    const visit = visits[v]!;
+    visit.subtreeEvents += visit.events;
+    if (visit.parent !== null) visit.parent.subtreeEvents += visit.subtreeEvents;
+  }
+  return { history, visits, visitOf, attempts, execution, executionEvents, unattributedEvents };
+}
+
+/** The most recent Map/Parallel visit still at work, for events whose parent link leads nowhere useful. */
+function lastOpen(visits: readonly Visit[], type: string): Visit | null {
+  for (let v = visits.length - 1, seen = 0; v >= 0 && seen < 64; v--, seen++) {
+    const visit = visits[v]!;
+    if (visit.type === type && visit.closedPos < 0 && visit.exitedPos < 0) return visit;
+  }
+  return null;
+}

@@ -1,0 +1,83 @@
+import { PAYLOAD_LIMIT_BYTES } from "../limits";
+import type { ExecutionReport, Failure, HandledError, StateOutcome, StateReport } from "@/lib/domain/report";
+import type { StateGraphModel } from "./state-graph-model";
+
+/** One execution's outcome on one state, ready to paint. */
+export interface StateOverlay {
+  path: string;
+  outcome: StateOutcome;
+  /** The state where the execution's final error originated. */
+  origin: boolean;
+  /** Icon and words, so colour is never the only signal: "✕ failed (origin)". */
+  icon: string;
+  label: string;
+  state: StateReport | null;
+  /** Errors retried or caught at this state before the end. */
+  handled: HandledError[];
+  /** The larger of max input / max output bytes, and its share of 262,144. */
+  maxPayloadBytes: number | null;
+  payloadRatio: number | null;
+}
+
+/** An execution painted on a definition. */
+export interface GraphOverlay {
+  byPath: Record<string, StateOverlay>;
+  /** The final error when it belongs to no state (an execution-level timeout, an abort). */
+  executionFailure: Failure | null;
+  /** Paths the report has and the definition lacks (the definition changed since the execution ran). */
+  unmatchedPaths: string[];
+}
+
+const OUTCOME_TEXT: Record<StateOutcome, { icon: string; text: string }> = {
+  "not-reached": { icon: "○", text: "not reached" },
+  succeeded: { icon: "✓", text: "succeeded" },
+  "retried-succeeded": { icon: "↻", text: "retried, then succeeded" },
+  caught: { icon: "⤳", text: "caught" },
+  failed: { icon: "✕", text: "failed" },
+  "timed-out": { icon: "⏱", text: "timed out" },
+  running: { icon: "▶", text: "running" },
+};
+
+/** Icon and words for an outcome; the origin of the failure says so. */
+export function describeOutcome(outcome: StateOutcome, origin: boolean): { icon: string; label: string } {
+  const { icon, text } = OUTCOME_TEXT[outcome];
+  return { icon, label: `${icon} ${text}${origin ? " (origin)" : ""}` };
+}
+
+function largest(...values: (number | null)[]): number | null {
+  const known = values.filter((v): v is number => v !== null);
+  return known.length ? Math.max(...known) : null;
+}
+
+/** Paints a report onto the model: each state's outcome, the failure's origin, payload shares and handled errors. */
+export function buildGraphOverlay(model: StateGraphModel, report: ExecutionReport): GraphOverlay {
+  const reports = new Map(report.states.map((s) => [s.path, s]));
+  const originPath = report.failure?.path ?? null;
+  const byPath: Record<string, StateOverlay> = {};
+  for (const { path } of model.states) {
+    if (byPath[path]) continue;
+    const state = reports.get(path) ?? null;
+    const origin = originPath === path;
+    let outcome: StateOutcome = state?.outcome ?? "not-reached";
+    // The analyser names the origin; if its per-state outcome disagrees, the origin still ended badly.
+    if (origin && outcome !== "failed" && outcome !== "timed-out") {
+      outcome = report.failure?.kind === "task-timeout" || report.failure?.kind === "heartbeat-timeout" ? "timed-out" : "failed";
+    }
+    const maxPayloadBytes = state ? largest(state.maxInputBytes, state.maxOutputBytes) : null;
+    byPath[path] = {
+      path,
+      outcome,
+      origin,
+      ...describeOutcome(outcome, origin),
+      state,
+      handled: report.handledErrors.filter((h) => h.path === path),
+      maxPayloadBytes,
+      payloadRatio: maxPayloadBytes === null ? null : maxPayloadBytes / PAYLOAD_LIMIT_BYTES,
+    };
+  }
+  return {
+    byPath,
+    executionFailure: report.failure && report.failure.path === null ? report.failure : null,
+    unmatchedPaths: report.states.map((s) => s.path).filter((p) => !byPath[p]),
+  };
+}

@@ -1,0 +1,132 @@
+import type { ExecutionStatus } from "@/lib/domain/execution";
+import type { StateOutcome, StateReport } from "@/lib/domain/report";
+import type { Attribution } from "./attribution";
+import type { StateMachineDefinition } from "./definition";
+import { readEventError } from "./event-errors";
+import { PAYLOAD_LIMIT_BYTES } from "./limits";
+import type { Visit } from "./visit";
+
+/** Worst first: the graph paints a state by the most serious thing that happened to it. */
+const SEVERITY: Record<StateOutcome, number> = {
+  "timed-out": 6,
+  failed: 5,
+  running: 4,
+  caught: 3,
+  "retried-succeeded": 2,
+  succeeded: 1,
+  "not-reached": 0,
+};
+
+const doesWork = (visit: Visit) => visit.type === "Task" || visit.type === "Map" || visit.type === "Parallel";
+
+function visitOutcome(
+  attribution: Attribution,
+  visit: Visit,
+  status: ExecutionStatus,
+  catching: ReadonlySet<Visit>,
+): StateOutcome {
+  const lastAttempt = visit.attempt === attribution.attempts.length - 1;
+  if (visit.exitedPos >= 0) {
+    if (catching.has(visit)) return "caught";
+    return doesWork(visit) && visit.restarts.length > 1 ? "retried-succeeded" : "succeeded";
+  }
+  if (lastAttempt && status === "RUNNING" && visit.closedPos < 0 && visit.type !== "Fail") return "running";
+  if (lastAttempt && status === "TIMED_OUT") return "timed-out";
+  const lastError = visit.errorPositions[visit.errorPositions.length - 1];
+  if (lastError !== undefined && attribution.history.events[lastError]!.type.endsWith("TimedOut")) return "timed-out";
+  return "failed";
+}
+
+interface Accumulator {
+  report: StateReport;
+  attempt: number;
+  lastVisit: Visit | null;
+}
+
+function emptyReport(path: string, name: string, type: string): StateReport {
+  return {
+    path,
+    name,
+    type,
+    outcome: "not-reached",
+    entered: 0,
+    attempts: 0,
+    retries: 0,
+    events: 0,
+    durationMs: { total: 0, max: 0, last: null },
+    maxInputBytes: null,
+    lastInputBytes: null,
+    maxOutputBytes: null,
+    lastOutputBytes: null,
+    headroomBytes: null,
+  };
+}
+
+const maxKnown = (a: number | null, b: number): number | null => (b < 0 ? a : a === null ? b : Math.max(a, b));
+
+/** One StateReport per state path: the definition's states (entered or not) and any others the history shows. */
+export function buildStateReports(
+  attribution: Attribution,
+  definition: StateMachineDefinition | null,
+  status: ExecutionStatus,
+  catching: ReadonlySet<Visit>,
+  nowMs: number,
+): StateReport[] {
+  const byPath = new Map<string, Accumulator>();
+  for (const state of definition?.states.values() ?? []) {
+    const report = emptyReport(state.path, state.name, state.type);
+    if (state.inChildExecution) report.inChildExecution = true;
+    if (state.type === "Parallel" && state.branches !== null) report.parallelBranches = state.branches;
+    byPath.set(state.path, { report, attempt: -1, lastVisit: null });
+  }
+  const { timesMs, events } = attribution.history;
+  const running = status === "RUNNING";
+  for (const visit of attribution.visits) {
+    let acc = byPath.get(visit.path);
+    if (acc === undefined) {
+      acc = { report: emptyReport(visit.path, visit.name, visit.type), attempt: -1, lastVisit: null };
+      byPath.set(visit.path, acc);
+    }
+    const r = acc.report;
+    r.entered++;
+    r.events += visit.events;
+    if (doesWork(visit)) {
+      r.attempts += visit.restarts.length;
+      r.retries += Math.max(0, visit.restarts.length - 1);
+    } else {
+      r.attempts++;
+    }
+    const open = visit.exitedPos < 0;
+    const endMs = !open ? timesMs[visit.exitedPos]! : running && visit.attempt === attribution.attempts.length - 1 ? nowMs : timesMs[visit.lastPos]!;
+    const duration = Math.max(0, endMs - timesMs[visit.enteredPos]!);
+    r.durationMs.total += duration;
+    r.durationMs.max = Math.max(r.durationMs.max, duration);
+    r.durationMs.last = duration;
+    if (visit.type === "Map") r.mapIterations = (r.mapIterations ?? 0) + visit.iterations;
+    if (visit.type === "Parallel" && definition === null) {
+      r.parallelBranches = Math.max(r.parallelBranches ?? 0, Math.round(visit.iterations / Math.max(1, visit.restarts.length)));
+    }
+    r.maxInputBytes = maxKnown(r.maxInputBytes, visit.maxInputBytes);
+    r.maxOutputBytes = maxKnown(r.maxOutputBytes, visit.maxOutputBytes);
+    if (visit.lastInputBytes >= 0) r.lastInputBytes = visit.lastInputBytes;
+    if (visit.lastOutputBytes >= 0) r.lastOutputBytes = visit.lastOutputBytes;
+    if (visit.timeoutSeconds !== null) r.appliedTimeoutSeconds = visit.timeoutSeconds;
+    if (visit.heartbeatSeconds !== null) r.appliedHeartbeatSeconds = visit.heartbeatSeconds;
+    const lastError = visit.errorPositions[visit.errorPositions.length - 1];
+    if (lastError !== undefined && (r.lastError === undefined || events[lastError]!.id > r.lastError.eventId)) {
+      r.lastError = { ...readEventError(attribution, lastError), eventId: events[lastError]!.id };
+    }
+    // A state's colour comes from its latest attempt: a redrive that fixed it shows it fixed.
+    const outcome = visitOutcome(attribution, visit, status, catching);
+    if (visit.attempt > acc.attempt || SEVERITY[outcome] > SEVERITY[r.outcome]) r.outcome = outcome;
+    acc.attempt = Math.max(acc.attempt, visit.attempt);
+    acc.lastVisit = visit;
+  }
+  const reports: StateReport[] = [];
+  for (const { report } of byPath.values()) {
+    const peak = Math.max(report.maxInputBytes ?? -1, report.maxOutputBytes ?? -1);
+    report.headroomBytes = peak < 0 ? null : PAYLOAD_LIMIT_BYTES - peak;
+    reports.push(report);
+  }
+  return reports;
+}

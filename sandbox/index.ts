@@ -1,0 +1,106 @@
+import { createMotoClients, SANDBOX_REGION } from "./aws-clients";
+import { startGateway } from "./gateway/gateway";
+import { parseFaultConfig, type FaultConfig } from "./gateway/faults";
+import { StatesMetricsPublisher } from "./gateway/states-metrics";
+import { startMoto } from "./moto/start-moto";
+import { assertPortFree } from "./ports";
+import { describeSeed, seedSandbox, type SeedInfo } from "./seed";
+import { CallbackWorkers } from "./traffic/callback-workers";
+import { DEFAULT_RATE_PER_MIN, TrafficGenerator, type GeneratorOptions } from "./traffic/generator";
+
+export { PortTakenError } from "./ports";
+export { MotoMissingError, MOTO_INSTALL_HINT } from "./moto/start-moto";
+export type { FaultConfig } from "./gateway/faults";
+export type { SeedInfo, SeededStateMachine, SeededAlarm, WorkflowName } from "./seed";
+
+/** Options of startSandbox. */
+export interface SandboxOptions {
+  /** Gateway port on 127.0.0.1; 0 picks a free one. Default 4566. */
+  port?: number;
+  /** moto's port; 0 (default) picks a free one. */
+  motoPort?: number;
+  /** Run the callback workers and the execution generator (default true). */
+  traffic?: boolean | GeneratorOptions;
+  /** Create the state machines, queue and alarms (default true). */
+  seed?: boolean;
+  /** Faults to inject from the start (default: SANDBOX_FAULTS, else none). */
+  faults?: FaultConfig;
+  /** Base URL of the dashboard, for the links in alarm descriptions. */
+  dashboardUrl?: string;
+  log?: (line: string) => void;
+}
+
+/** A running sandbox. */
+export interface Sandbox {
+  /** Gateway URL to give the SDK / AWS_ENDPOINT_URL. */
+  endpoint: string;
+  port: number;
+  /** moto's own URL (bypasses paging, metrics and faults). */
+  motoEndpoint: string;
+  /** pid of the moto child process. */
+  motoPid: number;
+  region: string;
+  seed: SeedInfo;
+  /** The generator, when traffic is on (tests can start extra executions through it). */
+  traffic: TrafficGenerator | null;
+  /** Stop traffic, the metrics poller, the gateway and moto. Safe to call twice. */
+  stop(): Promise<void>;
+}
+
+/** Start moto, the gateway in front of it, the seeded workflows and (optionally) traffic. */
+export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> {
+  const log = opts.log ?? (() => {});
+  const faults = opts.faults ?? (process.env.SANDBOX_FAULTS ? parseFaultConfig(JSON.parse(process.env.SANDBOX_FAULTS)) : {});
+  // Bind the gateway (and check moto's fixed port, if any) before spawning anything: a busy port fails fast.
+  if (opts.motoPort) await assertPortFree(opts.motoPort);
+  const gateway = await startGateway({ port: opts.port ?? 4566, faults, log });
+  const cleanups: (() => Promise<void> | void)[] = [() => gateway.close()];
+  let stopped = false;
+  const stop = async () => {
+    if (stopped) return;
+    stopped = true;
+    for (const fn of cleanups.reverse()) {
+      try {
+        await fn();
+      } catch (err) {
+        log(`sandbox: stop: ${err instanceof Error ? err.message : String(err)}`);
+      }
+    }
+  };
+
+  try {
+    const moto = await startMoto({ port: opts.motoPort ?? 0, log });
+    cleanups.push(() => moto.stop());
+    log(`sandbox: moto on ${moto.endpoint} (pid ${moto.pid})`);
+    const clients = createMotoClients(moto.endpoint);
+    cleanups.push(() => clients.destroy());
+
+    const seed = opts.seed === false ? describeSeed() : await seedSandbox(clients, { dashboardUrl: opts.dashboardUrl });
+    const store = gateway.attachMoto(moto.endpoint);
+    if (opts.seed !== false) gateway.setSeedInfo(seed);
+
+    const metrics = new StatesMetricsPublisher(clients, store, log);
+    metrics.start();
+    cleanups.push(() => metrics.stop());
+
+    let traffic: TrafficGenerator | null = null;
+    if (opts.traffic !== false) {
+      const workers = new CallbackWorkers(clients, log);
+      workers.start();
+      cleanups.push(() => workers.stop());
+      const generatorOptions: GeneratorOptions = typeof opts.traffic === "object" ? opts.traffic : {};
+      const envRate = Number(process.env.SANDBOX_RATE);
+      traffic = new TrafficGenerator(clients, log, {
+        ratePerMin: Number.isFinite(envRate) && process.env.SANDBOX_RATE ? envRate : DEFAULT_RATE_PER_MIN,
+        ...generatorOptions,
+      });
+      traffic.start();
+      const generator = traffic;
+      cleanups.push(() => generator.stop());
+    }
+    return { endpoint: gateway.endpoint, port: gateway.port, motoEndpoint: moto.endpoint, motoPid: moto.pid, region: SANDBOX_REGION, seed, traffic, stop };
+  } catch (err) {
+    await stop();
+    throw err;
+  }
+}

@@ -1,0 +1,50 @@
+import { callbackParameters, lambdaArn, type Workflow } from "./common";
+
+/**
+ * A shipping-label callback with HeartbeatSeconds 3: a worker that stops heart-beating (crashed mid-job) fails
+ * the task with States.Timeout long before its 30 s TimeoutSeconds. Its alarm watches ExecutionsTimedOut, which
+ * these failures never raise — watched, but on the wrong metric.
+ */
+export const callbackHeartbeat: Workflow = {
+  name: "callback-heartbeat",
+  description: "RequestLabel (callback, HeartbeatSeconds 3, TimeoutSeconds 30) → Dispatch.",
+  definition: {
+    Comment: "Buy a shipping label from a carrier integration that reports progress with heartbeats.",
+    StartAt: "RequestLabel",
+    States: {
+      RequestLabel: {
+        Type: "Task",
+        Resource: "arn:aws:states:::sqs:sendMessage.waitForTaskToken",
+        Parameters: callbackParameters("RequestLabel"),
+        HeartbeatSeconds: 3,
+        TimeoutSeconds: 30,
+        ResultPath: "$.label",
+        Next: "Dispatch",
+      },
+      Dispatch: {
+        Type: "Task",
+        Resource: "arn:aws:states:::lambda:invoke",
+        Parameters: { FunctionName: lambdaArn("dispatch-parcel"), Payload: { "parcelId.$": "$.parcelId" } },
+        ResultSelector: { "statusCode.$": "$.StatusCode" },
+        ResultPath: "$.dispatch",
+        TimeoutSeconds: 5,
+        End: true,
+      },
+    },
+  },
+  scenarios: [
+    {
+      name: "ok",
+      weight: 3,
+      input: (n) => ({ parcelId: `parcel-${n}`, simulate: { RequestLabel: "heartbeat" } }),
+      expect: { status: "SUCCEEDED", closesAfterS: 4, note: "heartbeats every second, then succeeds" },
+    },
+    {
+      name: "missed-heartbeat",
+      weight: 2,
+      input: (n) => ({ parcelId: `parcel-${n}`, simulate: { RequestLabel: "miss-heartbeat" } }),
+      expect: { status: "FAILED", error: "States.Timeout", closesAfterS: 5, note: "one heartbeat, then silence: TaskTimedOut after HeartbeatSeconds 3" },
+    },
+  ],
+  alarms: [{ name: "callback-heartbeat-timed-out", metricName: "ExecutionsTimedOut", threshold: 1, periodS: 300 }],
+};
