@@ -3,7 +3,9 @@ import type { StateMachineDefinition } from "./definition";
 import { EVENT_KIND } from "./event-types";
 import type { NormalisedHistory } from "./history";
 import { recordPayload, type ExecutionPayloads } from "./payloads";
-import { findEnclosing, findNamed, isContainer, newVisit, type Visit } from "./visit";
+import { detailsOf, readNumber, readString } from "./details";
+import { placeEnteredState } from "./enter-state";
+import { findEnclosing, findNamed, newVisit, type Visit } from "./visit";
 
 /** visitOf value of an event that belongs to the execution itself (ExecutionStarted, ExecutionFailed…). */
 export const EXECUTION_LEVEL = -1;
@@ -32,13 +34,25 @@ export interface Attribution {
   unattributedEvents: number;
 }
 
-// Parent event types after which a *StateEntered starts a child scope (a Map item, a Parallel branch).
-const OPENS_SCOPE = new Set(["MapIterationStarted", "ParallelStateStarted", "MapStateStarted", "MapStateEntered", "ParallelStateEntered"]);
-const ENTERED_AT = /entered at the event id #(\d+)/;
+// Local copies: a bundler or tsx may turn each imported binding into a getter call, once per event.
+const K_EVALUATION_FAILED = EVENT_KIND.evaluationFailed;
+const K_EXECUTION_END = EVENT_KIND.executionEnd;
+const K_EXECUTION_START = EVENT_KIND.executionStart;
+const K_MAP_ITERATION = EVENT_KIND.mapIteration;
+const K_MAP_RUN = EVENT_KIND.mapRun;
+const K_MAP_STATE = EVENT_KIND.mapState;
+const K_PARALLEL_STATE = EVENT_KIND.parallelState;
+const K_STATE_ENTERED = EVENT_KIND.stateEntered;
+const K_STATE_EXITED = EVENT_KIND.stateExited;
+const K_TASK_ERROR = EVENT_KIND.taskError;
+const K_TASK_SCHEDULED = EVENT_KIND.taskScheduled;
 
-type Details = Record<string, unknown> | undefined;
-const str = (d: Details, key: string): string | null => (d !== undefined && typeof d[key] === "string" ? (d[key] as string) : null);
-const num = (d: Details, key: string): number | null => (d !== undefined && typeof d[key] === "number" ? (d[key] as number) : null);
+const record = recordPayload;
+const readDetails = detailsOf;
+const enclosing = findEnclosing;
+const named = findNamed;
+// EvaluationFailed causes say "(entered at the event id #N)": the exact visit, whatever the parent link says.
+const ENTERED_AT = /entered at the event id #(\d+)/;
 
 /**
  * Walks the history once and attributes each event to a visit. previousEventId is a parent link, not a
@@ -71,56 +85,35 @@ export function attributeEvents(history: NormalisedHistory, definition: StateMac
   for (let i = 0; i < n; i++) {
     const event = events[i]!;
     const info = infos[i]!;
-    const details = (info.detailsKey ? event[info.detailsKey as `${string}EventDetails`] : undefined) as Details;
+    const details = readDetails(event, info);
     const parentId = event.previousEventId;
     const parentPos = posOf(parentId);
     // A parent id that should be in this history but isn't (a later page, a gap) leaves the event unplaced.
-    const parentMissing = parentPos < 0 && typeof parentId === "number" && parentId > 0;
+    const parentMissing =
+      (parentPos < 0 && typeof parentId === "number" && parentId > 0) || (parentPos >= 0 && visitOf[parentPos] === UNATTRIBUTED);
     const parentVisit = parentPos >= 0 && visitOf[parentPos]! >= 0 ? visits[visitOf[parentPos]!]! : null;
     let visit: Visit | null = parentVisit;
 
-    if (attempt === null || info.kind === EVENT_KIND.executionStart) {
+    if (attempt === null || info.kind === K_EXECUTION_START) {
       if (attempt !== null) attempt.endPos = i - 1;
       attempt = { startPos: i, endPos: n - 1, terminalPos: -1, status: null, transitions: 0 };
       attempts.push(attempt);
     }
 
     switch (info.kind) {
-      case EVENT_KIND.executionStart:
-      case EVENT_KIND.executionEnd:
+      case K_EXECUTION_START:
+      case K_EXECUTION_END:
         visit = null;
         if (info.status !== null) {
           attempt.terminalPos = i;
           attempt.status = info.status;
         }
         break;
-      case EVENT_KIND.stateEntered: {
-        const name = str(details, "name") ?? "(unnamed)";
-        let scope: Visit | null = null;
-        let iteration: number | null = null;
-        if (parentVisit !== null) {
-          const parentType = events[parentPos]!.type;
-          if (isContainer(parentVisit) && OPENS_SCOPE.has(parentType)) {
-            scope = parentVisit;
-            if (parentType === "ParallelStateStarted") parentVisit.iterations++; // one branch started
-            if (parentType === "MapIterationStarted") iteration = num(events[parentPos]![infos[parentPos]!.detailsKey as `${string}EventDetails`], "index");
-          } else {
-            scope = parentVisit.parent;
-            iteration = parentVisit.iteration;
-          }
-          if (infos[parentPos]!.kind === EVENT_KIND.stateExited) parentVisit.nextState = name;
-        }
-        let path = scope === null ? name : `${scope.path}/${name}`;
-        if (definition !== null && !definition.states.has(path)) {
-          // The parent link did not place it (a partial page, an odd link): trust the definition when the name is unique.
-          const candidates = definition.pathsByName.get(name);
-          if (candidates !== undefined && candidates.length === 1) {
-            path = candidates[0]!;
-            const parentPath = definition.states.get(path)!.parentPath;
-            scope = parentPath === null ? null : (lastByPath.get(parentPath) ?? null);
-            if (scope !== null && scope.path !== parentPath) scope = null;
-          }
-        }
+      case K_STATE_ENTERED: {
+        const name = readString(details, "name") ?? "(unnamed)";
+        const { scope, iteration, path } = placeEnteredState(name, parentPos, parentVisit, events, infos, definition, lastByPath);
+        if (parentVisit !== null && scope === parentVisit && events[parentPos]!.type === "ParallelStateStarted") parentVisit.iterations++;
+        if (parentVisit !== null && infos[parentPos]!.kind === K_STATE_EXITED) parentVisit.nextState = name;
         // The event type says what actually ran; the definition only fills in when the event cannot.
         const type = info.stateType ?? definition?.states.get(path)?.type ?? "Unknown";
         visit = newVisit(visits.length, name, path, type, scope, iteration, attempts.length - 1, i);
@@ -130,40 +123,40 @@ export function attributeEvents(history: NormalisedHistory, definition: StateMac
         attempt.transitions++;
         break;
       }
-      case EVENT_KIND.stateExited: {
-        const name = str(details, "name");
-        if (name !== null) visit = findNamed(parentVisit, name) ?? lastByName.get(name) ?? parentVisit;
+      case K_STATE_EXITED: {
+        const name = readString(details, "name");
+        if (name !== null) visit = named(parentVisit, name) ?? lastByName.get(name) ?? parentVisit;
         if (visit !== null) visit.exitedPos = i;
         break;
       }
-      case EVENT_KIND.taskScheduled:
+      case K_TASK_SCHEDULED:
         if (visit !== null) {
           visit.restarts.push(i);
           if (visit.restarts.length > 1) attempt.transitions++; // a retry is a transition too
-          visit.timeoutSeconds = num(details, "timeoutInSeconds") ?? visit.timeoutSeconds;
-          visit.heartbeatSeconds = num(details, "heartbeatInSeconds") ?? visit.heartbeatSeconds;
+          visit.timeoutSeconds = readNumber(details, "timeoutInSeconds") ?? visit.timeoutSeconds;
+          visit.heartbeatSeconds = readNumber(details, "heartbeatInSeconds") ?? visit.heartbeatSeconds;
         }
         break;
-      case EVENT_KIND.taskError:
+      case K_TASK_ERROR:
         if (visit !== null) visit.errorPositions.push(i);
         break;
-      case EVENT_KIND.evaluationFailed: {
+      case K_EVALUATION_FAILED: {
         // AWS links EvaluationFailed to 0 or to the previous state's exit; its details name the state instead.
-        const match = ENTERED_AT.exec(str(details, "cause") ?? "");
+        const match = ENTERED_AT.exec(readString(details, "cause") ?? "");
         const enteredPos = match ? posOf(Number(match[1])) : -1;
-        const name = str(details, "state");
+        const name = readString(details, "state");
         visit =
           (enteredPos >= 0 && visitOf[enteredPos]! >= 0 ? visits[visitOf[enteredPos]!]! : null) ??
-          (name !== null ? (findNamed(parentVisit, name) ?? lastByName.get(name) ?? null) : null) ??
+          (name !== null ? (named(parentVisit, name) ?? lastByName.get(name) ?? null) : null) ??
           parentVisit;
         if (visit !== null) visit.errorPositions.push(i);
         break;
       }
-      case EVENT_KIND.mapState:
-      case EVENT_KIND.mapRun:
-      case EVENT_KIND.parallelState: {
-        const type = info.kind === EVENT_KIND.parallelState ? "Parallel" : "Map";
-        visit = findEnclosing(parentVisit, type) ?? lastOpen(visits, type);
+      case K_MAP_STATE:
+      case K_MAP_RUN:
+      case K_PARALLEL_STATE: {
+        const type = info.kind === K_PARALLEL_STATE ? "Parallel" : "Map";
+        visit = enclosing(parentVisit, type) ?? lastOpen(visits, type);
         if (visit === null) break;
         if (info.restartsWork) {
           visit.restarts.push(i);
@@ -176,9 +169,9 @@ export function attributeEvents(history: NormalisedHistory, definition: StateMac
         if (event.type === "MapRunStarted") visit.distributedMapRun = true;
         break;
       }
-      case EVENT_KIND.mapIteration: {
-        const name = str(details, "name");
-        visit = findEnclosing(parentVisit, "Map", name) ?? findEnclosing(parentVisit, "Map") ?? lastOpen(visits, "Map");
+      case K_MAP_ITERATION: {
+        const name = readString(details, "name");
+        visit = enclosing(parentVisit, "Map", name) ?? enclosing(parentVisit, "Map") ?? lastOpen(visits, "Map");
         if (visit === null) break;
         visit.iterationEvents++;
         if (event.type === "MapIterationStarted") visit.iterations++;
@@ -193,14 +186,14 @@ export function attributeEvents(history: NormalisedHistory, definition: StateMac
       visitOf[i] = visit.index;
       visit.events++;
       visit.lastPos = i;
-    } else if (parentMissing && info.kind !== EVENT_KIND.executionStart && info.kind !== EVENT_KIND.executionEnd) {
+    } else if (parentMissing && info.kind !== K_EXECUTION_START && info.kind !== K_EXECUTION_END) {
       visitOf[i] = UNATTRIBUTED;
       unattributedEvents++;
     } else {
       visitOf[i] = EXECUTION_LEVEL;
       executionEvents++;
     }
-    if (info.payloadField !== null) recordPayload(details, info, visit, execution);
+    if (info.payloadField !== null) record(details, info, visit, execution);
   }
 
   for (let v = visits.length - 1; v >= 0; v--) {

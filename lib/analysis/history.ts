@@ -3,6 +3,11 @@ import { HistoryError } from "./errors";
 import { EVENT_TYPE_INFO, UNKNOWN_EVENT_TYPE_INFO, type EventTypeInfo } from "./event-types";
 import { toEpochMs } from "./timestamps";
 
+// Module-local aliases: under tsx (and some bundlers) every use of an imported binding is a getter call.
+const typeInfos = EVENT_TYPE_INFO;
+const unknownInfo = UNKNOWN_EVENT_TYPE_INFO;
+const parseTime = toEpochMs;
+
 /** A validated history in ascending id order, with what the hot loop needs precomputed per event. */
 export interface NormalisedHistory {
   events: readonly HistoryEvent[];
@@ -38,6 +43,8 @@ export function normaliseHistory(input: unknown): NormalisedHistory {
   const unknownTypes = new Map<string, number>();
   let direction = 0;
   let previousId = 0;
+  let lastType = "";
+  let lastInfo: EventTypeInfo = unknownInfo;
   for (let i = 0; i < n; i++) {
     const event = raw[i] as Record<string, unknown> | null;
     if (typeof event !== "object" || event === null || Array.isArray(event)) {
@@ -51,7 +58,7 @@ export function normaliseHistory(input: unknown): NormalisedHistory {
     if (typeof type !== "string" || type.length === 0) {
       throw new HistoryError("bad-event-type", `Event ${id} has no type.`, i);
     }
-    const time = toEpochMs(event.timestamp);
+    const time = parseTime(event.timestamp);
     if (Number.isNaN(time)) throw new HistoryError("bad-timestamp", `Event ${id} has no readable timestamp.`, i);
     const parent = event.previousEventId;
     if (parent !== undefined && parent !== null) {
@@ -70,12 +77,13 @@ export function normaliseHistory(input: unknown): NormalisedHistory {
     }
     previousId = id;
     timesMs[i] = time;
-    let info = EVENT_TYPE_INFO.get(type);
-    if (info === undefined) {
-      info = UNKNOWN_EVENT_TYPE_INFO;
-      unknownTypes.set(type, (unknownTypes.get(type) ?? 0) + 1);
+    // Consecutive events often share a type (a Map's items): skip the lookup then.
+    if (type !== lastType) {
+      lastType = type;
+      lastInfo = typeInfos.get(type) ?? unknownInfo;
     }
-    infos[i] = info;
+    if (lastInfo === unknownInfo) unknownTypes.set(type, (unknownTypes.get(type) ?? 0) + 1);
+    infos[i] = lastInfo;
   }
   const reversed = direction === -1;
   const events = (reversed ? raw.slice().reverse() : raw) as HistoryEvent[];

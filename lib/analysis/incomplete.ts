@@ -1,6 +1,7 @@
 import type { ExecutionStatus } from "@/lib/domain/execution";
 import type { Attribution } from "./attribution";
 import type { StateMachineDefinition } from "./definition";
+import { countPayloadEvents } from "./payloads";
 
 /** What the caller told the analyser about how the history was read. */
 export interface ReadingContext {
@@ -42,12 +43,7 @@ export function describeGaps(
   }
   if (history.missingEvents > 0) notes.push(`${history.missingEvents} events are missing between ids ${history.firstId} and ${history.lastId}.`);
   if (context.complete === false) notes.push("More pages of this history exist and were not read.");
-  let payloadEvents = execution.payloadEvents;
-  let missing = execution.payloadsMissing;
-  for (const visit of visits) {
-    payloadEvents += visit.payloadEvents;
-    missing += visit.payloadsMissing;
-  }
+  const { events: payloadEvents, missing } = countPayloadEvents(visits, execution);
   if (payloadEvents > 0 && missing === payloadEvents) {
     notes.push("The history carries no payloads (read with includeExecutionData: false): input and output sizes are unknown.");
   } else if (missing > 0) {

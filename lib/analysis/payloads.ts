@@ -54,6 +54,17 @@ export function recordPayload(
   }
 }
 
+/** Payload-bearing events seen and how many came without their payload (includeExecutionData: false drops them all). */
+export function countPayloadEvents(visits: readonly Visit[], execution: ExecutionPayloads): { events: number; missing: number } {
+  let events = execution.payloadEvents;
+  let missing = execution.payloadsMissing;
+  for (const visit of visits) {
+    events += visit.payloadEvents;
+    missing += visit.payloadsMissing;
+  }
+  return { events, missing };
+}
+
 /** The largest payload of the execution (state or execution input/output), against 262,144 bytes. */
 export function findPayloadPeak(visits: readonly Visit[], execution: ExecutionPayloads, known: boolean): PayloadPeak {
   const peak: PayloadPeak = { maxBytes: null, state: null, path: null, field: null, limit: PAYLOAD_LIMIT_BYTES, ratio: null };

@@ -9,7 +9,7 @@ import { findHandledErrors } from "./handled-errors";
 import { normaliseHistory } from "./history";
 import { buildHistoryBudget } from "./history-budget";
 import { describeGaps, isWholeHistory } from "./incomplete";
-import { findPayloadPeak } from "./payloads";
+import { countPayloadEvents, findPayloadPeak } from "./payloads";
 import { buildStateReports } from "./state-reports";
 import { toEpochMs, toIsoString } from "./timestamps";
 import { countTransitions } from "./transitions";
@@ -42,6 +42,9 @@ export function buildExecutionReport(events: unknown, options: ReportOptions): E
   const nowMs = toEpochMs(options.now);
   if (Number.isNaN(nowMs)) throw new HistoryError("bad-timestamp", "`now` is not a readable time.");
   const definition = toDefinition(options.definition);
+  // A GetExecutionHistory page that still has a nextToken is, by definition, not the whole history.
+  const hasNextToken = typeof events === "object" && events !== null && typeof (events as { nextToken?: unknown }).nextToken === "string";
+  const complete = options.complete ?? (hasNextToken ? false : undefined);
   const history = normaliseHistory(events);
   const attribution = attributeEvents(history, definition);
   const lastAttempt = attribution.attempts[attribution.attempts.length - 1]!;
@@ -51,11 +54,12 @@ export function buildExecutionReport(events: unknown, options: ReportOptions): E
   const attempts = buildAttemptReports(attribution, definition, status);
   const failure = attempts[attempts.length - 1]!.failure;
   const { handled, catchingVisits } = findHandledErrors(attribution, definition, running);
-  const states = buildStateReports(attribution, definition, status, catchingVisits, nowMs);
+  const states = buildStateReports(attribution, definition, status, catchingVisits, attempts.map((a) => a.failure), nowMs);
   const transitions = countTransitions(attribution).total;
   const historyBudget = buildHistoryBudget(attribution);
-  const incomplete = describeGaps(attribution, definition, { status, hasDefinition: definition !== null, complete: options.complete });
-  const payloadKnown = !incomplete.some((note) => note.startsWith("The history carries no payloads"));
+  const incomplete = describeGaps(attribution, definition, { status, hasDefinition: definition !== null, complete });
+  const payloadCounts = countPayloadEvents(attribution.visits, attribution.execution);
+  const payloadKnown = payloadCounts.missing < payloadCounts.events;
   const payload = findPayloadPeak(attribution.visits, attribution.execution, payloadKnown);
 
   const first = history.events[0]!;
@@ -64,6 +68,13 @@ export function buildExecutionReport(events: unknown, options: ReportOptions): E
   const startMs = startedAt === null ? Number.NaN : toEpochMs(startedAt);
   const endMs = stoppedAt === null ? nowMs : toEpochMs(stoppedAt);
   const durationMs = Number.isNaN(startMs) ? null : Math.max(0, endMs - startMs);
+
+  // Express would bill the time the execution ran, not the hours a redrive waited: sum the attempts.
+  let runMs = 0;
+  for (const attempt of attribution.attempts) {
+    const end = attempt.terminalPos >= 0 ? history.timesMs[attempt.terminalPos]! : running ? nowMs : history.timesMs[attempt.endPos]!;
+    runMs += Math.max(0, end - history.timesMs[attempt.startPos]!);
+  }
 
   return {
     status,
@@ -79,7 +90,7 @@ export function buildExecutionReport(events: unknown, options: ReportOptions): E
     payload,
     cost: estimateCost({
       transitions,
-      durationMs,
+      durationMs: durationMs === null ? null : runMs,
       region: options.region ?? null,
       executionsPerMonth: options.executionsPerMonth ?? null,
       definitionBytes: definition?.bytes ?? null,
@@ -88,7 +99,7 @@ export function buildExecutionReport(events: unknown, options: ReportOptions): E
     attempts,
     incomplete,
     unknownEventTypes: [...history.unknownTypes].map(([type, count]) => ({ type, count })),
-    complete: isWholeHistory(attribution, options.complete),
+    complete: isWholeHistory(attribution, complete),
     firstEventId: history.firstId,
     lastEventId: history.lastId,
   };

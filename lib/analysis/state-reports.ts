@@ -1,8 +1,8 @@
 import type { ExecutionStatus } from "@/lib/domain/execution";
-import type { StateOutcome, StateReport } from "@/lib/domain/report";
+import type { Failure, StateOutcome, StateReport } from "@/lib/domain/report";
 import type { Attribution } from "./attribution";
 import type { StateMachineDefinition } from "./definition";
-import { readEventError } from "./event-errors";
+import { readRaisedError } from "./event-errors";
 import { PAYLOAD_LIMIT_BYTES } from "./limits";
 import type { Visit } from "./visit";
 
@@ -70,6 +70,7 @@ export function buildStateReports(
   definition: StateMachineDefinition | null,
   status: ExecutionStatus,
   catching: ReadonlySet<Visit>,
+  failures: readonly (Failure | null)[],
   nowMs: number,
 ): StateReport[] {
   const byPath = new Map<string, Accumulator>();
@@ -112,9 +113,13 @@ export function buildStateReports(
     if (visit.lastOutputBytes >= 0) r.lastOutputBytes = visit.lastOutputBytes;
     if (visit.timeoutSeconds !== null) r.appliedTimeoutSeconds = visit.timeoutSeconds;
     if (visit.heartbeatSeconds !== null) r.appliedHeartbeatSeconds = visit.heartbeatSeconds;
-    const lastError = visit.errorPositions[visit.errorPositions.length - 1];
+    const lastError = visit.type === "Fail" ? visit.enteredPos : visit.errorPositions[visit.errorPositions.length - 1];
     if (lastError !== undefined && (r.lastError === undefined || events[lastError]!.id > r.lastError.eventId)) {
-      r.lastError = { ...readEventError(attribution, lastError), eventId: events[lastError]!.id };
+      const eventId = events[lastError]!.id;
+      // A Fail state's error is on the execution's failure when it ended the run, else in the definition.
+      const final = failures.find((f) => f?.originEventId === eventId);
+      const text = final ? { error: final.error, cause: final.cause } : readRaisedError(attribution, visit, lastError, definition);
+      r.lastError = { ...text, eventId };
     }
     // A state's colour comes from its latest attempt: a redrive that fixed it shows it fixed.
     const outcome = visitOutcome(attribution, visit, status, catching);

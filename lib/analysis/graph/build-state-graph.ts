@@ -2,7 +2,7 @@ import { describeChoiceRule, shortenLabel } from "./choice-label";
 import { DefinitionError } from "./definition-error";
 import { readDefinition } from "./read-definition";
 import { readStateFields } from "./read-state";
-import type { CatchPolicy, EdgeKind, GraphEdge, GraphState, StateGraphModel } from "./state-graph-model";
+import type { CatchPolicy, EdgeKind, GraphState, StateGraphModel } from "./state-graph-model";
 
 type Json = Record<string, unknown>;
 const isObject = (v: unknown): v is Json => typeof v === "object" && v !== null && !Array.isArray(v);

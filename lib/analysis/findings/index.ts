@@ -1,0 +1,4 @@
+export * from "./finding";
+export * from "./find-findings";
+export { estimateEventsPerItem } from "./estimate-map-events";
+export { RETRY_WAIT_LIMIT_SECONDS } from "./retry-findings";
