@@ -4,6 +4,8 @@
  */
 import { MotoMissingError, PortTakenError, startSandbox, type Sandbox } from "./index";
 
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= "true";
+
 /** Lines a user pastes to point any AWS client at the sandbox. */
 export function envLines(endpoint: string): string[] {
   return [`AWS_ENDPOINT_URL=${endpoint}`, "AWS_REGION=us-east-1", "AWS_ACCESS_KEY_ID=test", "AWS_SECRET_ACCESS_KEY=test"];

@@ -58,12 +58,23 @@ async function findExecution(label: string, stateMachine: string, status: "FAILE
         const described = await sfn.send(new DescribeExecutionCommand({ executionArn: e.executionArn }));
         const events = await fullHistory(e.executionArn);
         if (match(described.error, events)) return e.executionArn;
-        checked.add(e.executionArn);
+        // Only a closed history is final; an open one (status flipped a moment ago) is looked at again.
+        if (events.some((ev) => ev.type?.startsWith("Execution") && ev.type !== "ExecutionStarted")) checked.add(e.executionArn);
       }
       return null;
     },
     { timeoutMs: 60_000, intervalMs: 1_000 },
-  );
+  ).catch(async (err: Error) => {
+    // Say what the state machine did run, so a CI failure can be read without re-running.
+    const all = await listExecutions(stateMachine).catch(() => []);
+    const lines = await Promise.all(
+      all.slice(0, 20).map(async (e) => {
+        const events = await fullHistory(e.executionArn!).catch(() => []);
+        return `${e.name} ${e.status} last=${events.at(-1)?.type ?? "?"}`;
+      }),
+    );
+    throw new Error(`${err.message}\n${stateMachine} executions:\n${lines.join("\n")}`);
+  });
   seen[label] = Math.round((Date.now() - startedAtMs) / 1000);
   return arn;
 }
@@ -102,7 +113,7 @@ describe("sandbox", () => {
         return error === "Order.Compensated" && compensate > 0 && fail > compensate && events.at(-1)?.type === "ExecutionFailed";
       }),
       findExecution("FAILED missed heartbeat", "callback-heartbeat", "FAILED", (error, events) =>
-        error === "States.Timeout" && events.some((e) => e.type === "TaskScheduled" && e.taskScheduledEventDetails?.heartbeatInSeconds === 3),
+        error === "States.Timeout" && events.some((e) => e.type === "TaskScheduled" && e.taskScheduledEventDetails?.heartbeatInSeconds === 5),
       ),
       findExecution("SUCCEEDED", "order-flow", "SUCCEEDED", (_e, events) => events.at(-1)?.type === "ExecutionSucceeded"),
       // TIMED_OUT while a callback task waits: the history must still end with ExecutionTimedOut (patched in moto).

@@ -123,7 +123,8 @@ export async function startGateway(opts: GatewayOptions): Promise<Gateway> {
         throw err;
       }
     }
-    const history = await histories.get(executionArn);
+    // A first page always reads moto afresh; later pages of a RUNNING execution may reuse the snapshot (≤ 1 s old).
+    const history = await histories.get(executionArn, { fresh: afterEventId === null });
     if (!history.ok) return relay(res, history.answer);
     const page = sliceHistory(history.events, { size, reverseOrder, afterEventId });
     const events = input.includeExecutionData === false ? withoutExecutionData(page.events) : page.events;
@@ -205,12 +206,15 @@ async function withTimedOutStopDates(res: http.ServerResponse, answer: MotoAnswe
   const rows = parsed.executions ?? [parsed];
   const missing = rows.filter((r) => r.status === "TIMED_OUT" && r.stopDate === undefined && typeof r.executionArn === "string");
   if (missing.length === 0) return relay(res, answer);
-  await Promise.all(
-    missing.map(async (row) => {
-      const stop = await store.stopDate(row.executionArn as string);
-      if (stop !== null) row.stopDate = stop;
-    }),
-  );
+  // Usually already known from the metrics poller; otherwise a few history reads at a time, not a burst on moto.
+  for (let i = 0; i < missing.length; i += 4) {
+    await Promise.all(
+      missing.slice(i, i + 4).map(async (row) => {
+        const stop = await store.stopDate(row.executionArn as string);
+        if (stop !== null) row.stopDate = stop;
+      }),
+    );
+  }
   relay(res, answer, Buffer.from(JSON.stringify(parsed), "utf8"));
 }
 

@@ -4,7 +4,7 @@ import { isClosedHistory, type RawHistoryEvent } from "./history-pages";
 /** A full history, or moto's error answer to relay as is. */
 export type HistoryFetch = { ok: true; events: RawHistoryEvent[]; closed: boolean } | { ok: false; answer: MotoAnswer };
 
-// A RUNNING execution's history is re-read at most this often, so paging through it doesn't re-fetch per page.
+// Later pages of a RUNNING execution's history reuse a snapshot this young, so paging doesn't re-fetch per page.
 const RUNNING_TTL_MS = 1_000;
 
 /**

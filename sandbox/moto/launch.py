@@ -8,6 +8,7 @@ Exit codes: 2 = usage, 3 = moto (or its server extras) missing, 4 = port taken.
 
 import copy
 import json
+import datetime
 import logging
 import os
 import signal
@@ -32,6 +33,7 @@ def import_moto():
     except ImportError as err:
         log(f"moto with its server extras is not importable ({err}). Install it with: {INSTALL_HINT}")
         sys.exit(3)
+
     def serve(port: int):
         # What ThreadedMotoServer does, but binding here so a taken port raises instead of hanging its thread.
         app = DomainDispatcherApplication(create_backend_app)
@@ -180,6 +182,98 @@ def patch_timeout_event() -> None:
     Program.eval = eval_with_timeout_event
 
 
+def aborted_branch_schedules_garbage() -> bool:
+    """moto 5.2.1: when a Parallel branch fails while a sibling Task is being scheduled, the sibling's env is no
+    longer running, so its TimeoutSeconds eval is a no-op and the following stack pop takes the state input:
+    TaskScheduled gets timeoutInSeconds = {…input…}, and every later GetExecutionHistory answers HTTP 500.
+    Probed deterministically: schedule a Task against a stopped environment and look at the event."""
+    from moto.stepfunctions.parser.asl.component.common.timeouts.timeout import TimeoutSeconds
+    from moto.stepfunctions.parser.asl.component.state.exec.state_task.service.state_task_service_sqs import (
+        StateTaskServiceSqs,
+    )
+
+    class Recorder:
+        def __init__(self):
+            self.events = []
+
+        def add_event(self, context, event_type, event_details=None, **_kwargs):
+            self.events.append(event_details or {})
+
+    class StoppedEnv:
+        def __init__(self):
+            self.stack = [{"state": "input"}]
+            self.event_manager = Recorder()
+            self.event_history_context = None
+
+        def is_running(self):
+            return False
+
+    class Region:
+        region = PROBE_REGION
+
+    task = object.__new__(StateTaskServiceSqs)
+    task.timeout = TimeoutSeconds(5)
+    task.heartbeat = None
+    task.credentials = None
+    task._get_sfn_resource = lambda: "sendMessage.waitForTaskToken"
+    task._get_sfn_resource_type = lambda: "sqs"
+    env = StoppedEnv()
+    task._before_eval_execution(env, Region(), {}, None)
+    for details in env.event_manager.events:
+        scheduled = details.get("taskScheduledEventDetails") or {}
+        if "timeoutInSeconds" in scheduled and not isinstance(scheduled["timeoutInSeconds"], int):
+            return True
+    return False
+
+
+def patch_aborted_branch_scheduling() -> None:
+    from moto.stepfunctions.parser.asl.component.state.exec.state_task.service.state_task_service import (
+        StateTaskService,
+    )
+
+    original = StateTaskService._before_eval_execution
+
+    def _before_eval_execution(self, env, *args, **kwargs):
+        # The branch was aborted (a sibling failed): AWS schedules nothing more in it, and neither do we.
+        if not env.is_running():
+            return None
+        return original(self, env, *args, **kwargs)
+
+    StateTaskService._before_eval_execution = _before_eval_execution
+
+
+def percentile_stat_missing() -> bool:
+    """moto 5.2.1 answers None for pNN statistics, then fails to serialise GetMetricData (HTTP 500)."""
+    from moto.cloudwatch import models as cw_models
+
+    stats = cw_models.Statistics(["p99"], datetime.datetime.now(datetime.timezone.utc))
+    stats.metric_data = [cw_models.MetricDatum(namespace="probe", name="probe", value=5.0, dimensions=[], timestamp=stats.timestamp)]
+    return stats.get_statistics_for_type("p99") is None
+
+
+def patch_percentile_stats() -> None:
+    from moto.cloudwatch import models as cw_models
+
+    original = cw_models.Statistics.get_statistics_for_type
+
+    def get_statistics_for_type(self, stat):
+        value = original(self, stat)
+        if value is None and isinstance(stat, str) and stat.startswith("p"):
+            try:
+                q = float(stat[1:])
+            except ValueError:
+                return None
+            values = sorted(self.metric_single_values_list)
+            if not values:
+                return None
+            # Nearest-rank percentile, as CloudWatch computes pNN over raw values.
+            rank = -(-q * len(values) // 100)
+            return values[max(0, min(len(values) - 1, int(rank) - 1))]
+        return value
+
+    cw_models.Statistics.get_statistics_for_type = get_statistics_for_type
+
+
 def probe(check):
     try:
         return check()
@@ -201,14 +295,24 @@ def main() -> None:
     logging.getLogger("moto.stepfunctions.parser.asl.component.eval_component").setLevel(logging.CRITICAL)
     configure(default_user_config)
 
-    if second_start_fails():
+    if probe(second_start_fails):
         patch_state_machine_deepcopy()
-        if second_start_fails():
+        if probe(second_start_fails) is not False:
             log("StartExecution still fails after the deepcopy patch; executions will break after the first")
         else:
             log("patched moto StateMachine.__deepcopy__ (second StartExecution defect detected)")
     else:
         log("StartExecution deepcopy defect not present; no patch applied")
+
+    if probe(aborted_branch_schedules_garbage):
+        patch_aborted_branch_scheduling()
+        fixed = probe(aborted_branch_schedules_garbage) is False
+        log("patched task scheduling in aborted Parallel branches (defect detected)" + ("" if fixed else "; the probe still fails"))
+
+    if probe(percentile_stat_missing):
+        patch_percentile_stats()
+        fixed = probe(percentile_stat_missing) is False
+        log("patched CloudWatch pNN statistics (defect detected)" + ("" if fixed else "; the probe still fails"))
 
     try:
         actual_port = serve(port)

@@ -1,13 +1,13 @@
 import { callbackParameters, lambdaArn, type Workflow } from "./common";
 
 /**
- * A shipping-label callback with HeartbeatSeconds 3: a worker that stops heart-beating (crashed mid-job) fails
+ * A shipping-label callback with HeartbeatSeconds 5: a worker that stops heart-beating (crashed mid-job) fails
  * the task with States.Timeout long before its 30 s TimeoutSeconds. Its alarm watches ExecutionsTimedOut, which
  * these failures never raise — watched, but on the wrong metric.
  */
 export const callbackHeartbeat: Workflow = {
   name: "callback-heartbeat",
-  description: "RequestLabel (callback, HeartbeatSeconds 3, TimeoutSeconds 30) → Dispatch.",
+  description: "RequestLabel (callback, HeartbeatSeconds 5, TimeoutSeconds 30) → Dispatch.",
   definition: {
     Comment: "Buy a shipping label from a carrier integration that reports progress with heartbeats.",
     StartAt: "RequestLabel",
@@ -16,7 +16,7 @@ export const callbackHeartbeat: Workflow = {
         Type: "Task",
         Resource: "arn:aws:states:::sqs:sendMessage.waitForTaskToken",
         Parameters: callbackParameters("RequestLabel"),
-        HeartbeatSeconds: 3,
+        HeartbeatSeconds: 5,
         TimeoutSeconds: 30,
         ResultPath: "$.label",
         Next: "Dispatch",
@@ -43,7 +43,7 @@ export const callbackHeartbeat: Workflow = {
       name: "missed-heartbeat",
       weight: 2,
       input: (n) => ({ parcelId: `parcel-${n}`, simulate: { RequestLabel: "miss-heartbeat" } }),
-      expect: { status: "FAILED", error: "States.Timeout", closesAfterS: 5, note: "one heartbeat, then silence: TaskTimedOut after HeartbeatSeconds 3" },
+      expect: { status: "FAILED", error: "States.Timeout", closesAfterS: 6, note: "one heartbeat, then silence: TaskTimedOut after HeartbeatSeconds 5" },
     },
   ],
   alarms: [{ name: "callback-heartbeat-timed-out", metricName: "ExecutionsTimedOut", threshold: 1, periodS: 300 }],

@@ -14,11 +14,16 @@ export { BIG_MAP_ITEMS, bigBatchInput } from "./batch-map";
 export { CALLBACK_QUEUE_NAME, CALLBACK_QUEUE_URL, stateMachineArn } from "./common";
 export type { AlarmSpec, ExpectedOutcome, Scenario, Workflow, WorkerBehavior } from "./common";
 
-/** Every seeded workflow, in the order they are created. */
-export const WORKFLOWS = [filePipeline, reportBuilder, orderFlow, callbackHeartbeat, batchMap, nightlyExport] as const satisfies readonly Workflow[];
-
 /** Names of the seeded state machines. */
-export type WorkflowName = (typeof WORKFLOWS)[number]["name"];
+export const WORKFLOW_NAMES = ["file-pipeline", "report-builder", "order-flow", "callback-heartbeat", "batch-map", "nightly-export"] as const;
+/** One of WORKFLOW_NAMES. */
+export type WorkflowName = (typeof WORKFLOW_NAMES)[number];
+
+/** Every seeded workflow, in the order they are created. */
+export const WORKFLOWS: readonly (Workflow & { name: WorkflowName })[] = [filePipeline, reportBuilder, orderFlow, callbackHeartbeat, batchMap, nightlyExport].map((wf) => {
+  if (!(WORKFLOW_NAMES as readonly string[]).includes(wf.name)) throw new Error(`workflow ${wf.name} is missing from WORKFLOW_NAMES`);
+  return wf as Workflow & { name: WorkflowName };
+});
 
 /** One seeded state machine as tests and the demo see it. */
 export interface SeededStateMachine {

@@ -1,16 +1,16 @@
 import { lambdaArn, type Workflow } from "./common";
 
 /**
- * A nightly export that polls its job (Wait → Check → Choice loop) under an 8 s execution TimeoutSeconds.
+ * A nightly export that polls its job (Wait → Check → Choice loop) under a 10 s execution TimeoutSeconds.
  * A stuck job loops until the execution times out — and no alarm watches this state machine: the silent
  * timeout the dashboard exists to surface.
  */
 export const nightlyExport: Workflow = {
   name: "nightly-export",
-  description: "StartExport → WaitForExport → CheckExport → ExportDone? (loop); 8 s execution timeout; no alarm.",
+  description: "StartExport → WaitForExport → CheckExport → ExportDone? (loop); 10 s execution timeout; no alarm.",
   definition: {
     Comment: "Export yesterday's orders to the warehouse and wait for the export job.",
-    TimeoutSeconds: 8,
+    TimeoutSeconds: 10,
     StartAt: "StartExport",
     States: {
       StartExport: {
@@ -50,7 +50,7 @@ export const nightlyExport: Workflow = {
       name: "stuck-job",
       weight: 2,
       input: (n) => ({ exportId: `export-${n}`, simulate: { jobStatus: "RUNNING" } }),
-      expect: { status: "TIMED_OUT", closesAfterS: 8, note: "polls until the 8 s execution timeout: ExecutionTimedOut, unalarmed" },
+      expect: { status: "TIMED_OUT", closesAfterS: 10, note: "polls until the 10 s execution timeout: ExecutionTimedOut, unalarmed" },
     },
   ],
   alarms: [],

@@ -71,9 +71,9 @@ export class TrafficGenerator {
     this.stopped = false;
     const rate = Math.max(0, this.opts.ratePerMin ?? DEFAULT_RATE_PER_MIN);
     if (this.opts.burst ?? true) {
-      // One of each scenario, 250 ms apart, so moto is not handed 18 executions in the same instant.
+      // One of each scenario, 400 ms apart, so moto is not handed 18 executions in the same instant.
       WORKFLOWS.flatMap((wf) => wf.scenarios.map((scenario) => ({ stateMachine: wf.name, scenario }))).forEach((entry, i) =>
-        this.after(i * 250, () => this.startOne(entry.stateMachine, entry.scenario.name, entry.scenario.input(this.next()))),
+        this.after(i * 400, () => this.startOne(entry.stateMachine, entry.scenario.name, entry.scenario.input(this.next()))),
       );
     }
     if (rate > 0) {

@@ -1,0 +1,48 @@
+import { describe, expect, it } from "vitest";
+import { decideFault, parseFaultConfig } from "./faults";
+
+const call = (operation: string, hasNextToken = false) => ({ operation, target: `AWSStepFunctions.${operation}`, hasNextToken });
+
+describe("parseFaultConfig", () => {
+  it("accepts the documented fields", () => {
+    expect(parseFaultConfig({ throttleRate: 0.5, latencyMs: 20, errorRate: 0.1, dropRate: 0, targets: ["ListExecutions"], expireTokens: true })).toEqual({
+      throttleRate: 0.5,
+      latencyMs: 20,
+      errorRate: 0.1,
+      dropRate: 0,
+      targets: ["ListExecutions"],
+      expireTokens: true,
+    });
+  });
+
+  it("rejects out-of-range rates, unknown fields and bad targets", () => {
+    expect(() => parseFaultConfig({ throttleRate: 1.5 })).toThrow(/throttleRate/);
+    expect(() => parseFaultConfig({ nope: 1 })).toThrow(/nope/);
+    expect(() => parseFaultConfig({ targets: "ListExecutions" })).toThrow(/targets/);
+    expect(() => parseFaultConfig([])).toThrow();
+  });
+});
+
+describe("decideFault", () => {
+  it("applies only to the targeted operations, by name or full X-Amz-Target", () => {
+    expect(decideFault({ throttleRate: 1, targets: ["ListExecutions"] }, call("ListExecutions")).kind).toBe("throttle");
+    expect(decideFault({ throttleRate: 1, targets: ["AWSStepFunctions.ListExecutions"] }, call("ListExecutions")).kind).toBe("throttle");
+    expect(decideFault({ throttleRate: 1, targets: ["ListExecutions"] }, call("DescribeExecution")).kind).toBe("pass");
+  });
+
+  it("uses the rates against the injected random source", () => {
+    expect(decideFault({ throttleRate: 0.3 }, call("X"), () => 0.29).kind).toBe("throttle");
+    expect(decideFault({ throttleRate: 0.3 }, call("X"), () => 0.31).kind).toBe("pass");
+    expect(decideFault({ errorRate: 1, errorStatus: 503 }, call("X"))).toMatchObject({ kind: "error", status: 503 });
+    expect(decideFault({ dropRate: 1, throttleRate: 1 }, call("X")).kind).toBe("drop");
+  });
+
+  it("expires only calls that carry a token", () => {
+    expect(decideFault({ expireTokens: true }, call("GetExecutionHistory", true)).kind).toBe("expire-token");
+    expect(decideFault({ expireTokens: true }, call("GetExecutionHistory", false)).kind).toBe("pass");
+  });
+
+  it("carries latency on passing calls", () => {
+    expect(decideFault({ latencyMs: 250 }, call("X"))).toEqual({ kind: "pass", delayMs: 250 });
+  });
+});
