@@ -1,6 +1,6 @@
 "use client";
 import { useQuery } from "@tanstack/react-query";
-import { useRef } from "react";
+import { useState } from "react";
 import { filterFailing, findSilentTimeouts, findStuck, findUnboundedTasks, type FleetFilters } from "@/lib/analysis/fleet/fleet-views";
 import type { FleetSnapshot } from "@/lib/domain/fleet";
 import { fleetQuery } from "@/lib/queries/options";
@@ -18,9 +18,8 @@ export function FleetView({ initial, filters }: { initial: FleetSnapshot; filter
   const snapshot = query.data;
   const now = useNow(5000);
   // Executions on screen when the page opened; anything else is a new arrival.
-  const seenAtOpen = useRef<Set<string> | null>(null);
-  if (seenAtOpen.current === null) seenAtOpen.current = new Set(initial.failing.map((e) => e.executionArn));
-  const arrived = new Set(snapshot.failing.map((e) => e.executionArn).filter((arn) => !seenAtOpen.current?.has(arn)));
+  const [seenAtOpen] = useState(() => new Set(initial.failing.map((e) => e.executionArn)));
+  const arrived = new Set(snapshot.failing.map((e) => e.executionArn).filter((arn) => !seenAtOpen.has(arn)));
 
   const failing = filterFailing(snapshot.failing, filters, now);
   const serverError = snapshot.error;

@@ -1,7 +1,7 @@
 import "server-only";
 import * as aws from "@/lib/aws";
 import { AwsError } from "@/lib/aws/errors";
-import { buildExecutionReport } from "@/lib/analysis";
+import { buildExecutionReport, HistoryError } from "@/lib/analysis";
 import { buildTimeline, TIMELINE_LIMIT } from "@/lib/analysis/timeline/timeline";
 import { parseStatesArn } from "@/lib/analysis/links/arn";
 import { toConsoleExecutionUrl } from "@/lib/analysis/links/console-url";
@@ -103,7 +103,8 @@ export class TriageService {
   private async refresh(arn: string, region: string, forceHistory = false): Promise<Entry> {
     const cached = this.recent.get(arn);
     const now = this.deps.now();
-    if (cached && !forceHistory && (isTerminal(cached.execution.status) || now - cached.fetchedAt < RUNNING_TTL_MS)) return cached;
+    const usable = cached && !forceHistory && (cached.load.complete || !cached.load.error);
+    if (cached && usable && (isTerminal(cached.execution.status) || now - cached.fetchedAt < RUNNING_TTL_MS)) return cached;
 
     let entry: Entry;
     try {
@@ -122,7 +123,7 @@ export class TriageService {
       throw error;
     }
     this.recent.set(arn, entry);
-    if (isTerminal(execution.status)) {
+    if (isTerminal(entry.execution.status)) {
       void entry.load.done.then(() => {
         if (!entry.load.complete) return;
         entry.finalReport = this.analyse(entry, true);
@@ -177,12 +178,16 @@ export class TriageService {
 
   private analyse(entry: Pick<Entry, "execution" | "definition"> & { load: HistoryLoad | null }, complete: boolean): ExecutionReport {
     const ascending = entry.load ? [...entry.load.eventsNewestFirst].reverse() : [];
-    return buildExecutionReport(ascending, {
-      definition: entry.definition.text ?? undefined,
-      region: entry.execution.executionArn.split(":")[3],
-      now: this.deps.now(),
-      complete,
-    });
+    const options = { region: entry.execution.executionArn.split(":")[3], now: this.deps.now(), complete };
+    if (entry.definition.text) {
+      try {
+        return buildExecutionReport(ascending, { ...options, definition: entry.definition.text });
+      } catch (error) {
+        // A definition the analyser can't read must not hide the history: analyse without it.
+        if (!(error instanceof HistoryError && error.code === "bad-definition")) throw error;
+      }
+    }
+    return buildExecutionReport(ascending, options);
   }
 
   private toTriage(arn: string, region: string, entry: Omit<Entry, "load"> & { load: HistoryLoad | null }): ExecutionTriage {

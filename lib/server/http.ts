@@ -2,6 +2,7 @@ import "server-only";
 import { NextResponse } from "next/server";
 import { ArnError } from "@/lib/analysis/links/arn";
 import { AwsError, httpStatusFor } from "@/lib/aws/errors";
+import { HistoryError } from "@/lib/analysis/errors";
 import type { ApiErrorBody } from "@/lib/queries/fetch-json";
 
 /** A JSON error with a deliberate status: what went wrong, and what was expected where it helps. */
@@ -16,6 +17,10 @@ export function toErrorResponse(error: unknown): NextResponse<ApiErrorBody> {
     const response = jsonError(httpStatusFor(error.kind), error.kind, error.message);
     if (error.kind === "throttled") response.headers.set("retry-after", "5");
     return response;
+  }
+  if (error instanceof HistoryError) {
+    // AWS (or the sandbox) answered with a history the analyser can't read: the upstream is at fault.
+    return jsonError(502, "unreadable-history", `The execution history could not be analysed: ${error.message}`);
   }
   console.error("sfn-triage: unexpected error", error);
   return jsonError(500, "internal", "The dashboard hit an unexpected error; see the server log.");

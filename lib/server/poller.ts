@@ -50,7 +50,7 @@ export class FleetPoller {
   private findingsByArn = new Map<string, { at: number; findings: FleetStateMachine["findings"] }>();
   private readonly firstSeen = new Map<string, number>();
   /** A closed execution never changes: its failure summary is fetched once. */
-  private readonly failures = new Map<string, FailureSummary>();
+  private readonly failures = new Map<string, FailureSummary | null>();
   private lists = new Map<string, ExecutionSummary[]>();
   private cycle = 0;
   private updatedAt: number | null = null;
@@ -184,6 +184,7 @@ export class FleetPoller {
       const page = await this.call("GetExecutionHistory", region, () =>
         this.deps.getExecutionHistoryPage(execution.executionArn, { reverseOrder: true, maxResults: 100, includeExecutionData: false }),
       );
+      // Null (unreadable page) is cached too: a closed execution's page won't read better next time.
       this.failures.set(execution.executionArn, summariseFailure(page.events, this.deps.now()));
     }
   }

@@ -23,16 +23,17 @@ function periodFor(windowMs: number): number {
 }
 
 /** The state machine page: definition, findings, metrics, per-state aggregates, cost, failing executions. */
-export async function getStateMachineView(input: { arn: string; from?: string; to?: string; publicUrl: string; now: number }): Promise<StateMachineView> {
+export async function getStateMachineView(input: { arn: string; from?: string; to?: string; publicUrl: string; now?: number }): Promise<StateMachineView> {
+  const now = input.now ?? Date.now();
   const parsed = parseStatesArn(input.arn);
   const arn = parsed.stateMachineArn ?? parsed.arn;
-  const to = input.to ? Date.parse(input.to) : input.now;
+  const to = input.to ? Date.parse(input.to) : now;
   const from = input.from ? Date.parse(input.from) : to - DAY_MS;
   const window = { from: new Date(from).toISOString(), to: new Date(to).toISOString() };
 
   const [stateMachine, snapshot] = await Promise.all([withBudget("DescribeStateMachine", parsed.region, () => aws.describeStateMachine(arn)), getFleetSnapshot()]);
   const fleet = snapshot.stateMachines.find((sm) => sm.stateMachineArn === arn) ?? null;
-  const failing = filterFailing(snapshot.failing, { stateMachine: arn, from: window.from, to: window.to }, input.now);
+  const failing = filterFailing(snapshot.failing, { stateMachine: arn, from: window.from, to: window.to }, now);
 
   let metrics: StateMachineView["metrics"] = null;
   let metricsError: StateMachineView["metricsError"] = null;
@@ -42,7 +43,7 @@ export async function getStateMachineView(input: { arn: string; from?: string; t
     );
   } catch (error) {
     if (!(error instanceof AwsError)) throw error;
-    metricsError = { kind: error.kind, message: error.message, at: new Date(input.now).toISOString() };
+    metricsError = { kind: error.kind, message: error.message, at: new Date(now).toISOString() };
   }
 
   const reports = await recentReports(arn, parsed.region, failing.map((e) => e.executionArn));
@@ -63,7 +64,7 @@ export async function getStateMachineView(input: { arn: string; from?: string; t
     analysedExecutions: reports.length,
     cost: estimateFleetCost(reports, parsed.region, executionsPerMonth),
     alarmDescriptionSuggestion: `Step Functions ${stateMachine.name}: triage at ${link} — or paste this notification into ${input.publicUrl}/go`,
-    fetchedAt: new Date(input.now).toISOString(),
+    fetchedAt: new Date(now).toISOString(),
   };
 }
 

@@ -10,14 +10,14 @@ export const dynamic = "force-dynamic";
 /** `/executions/{arn}`: the triage page. proxy.ts has already turned malformed ARNs into a 400. */
 export default async function ExecutionPage({ params }: { params: Promise<{ arn: string }> }) {
   const arn = arnFromSegment((await params).arn);
-  try {
-    const triage = await triageService().getTriage(arn);
-    return <ExecutionView initial={triage} />;
-  } catch (error) {
-    if (error instanceof AwsError && error.kind === "not-found") notFound();
-    if (error instanceof AwsError) {
-      return <ErrorPanel title="AWS did not answer" message={`${error.message} (${error.kind}). Nothing is cached for this execution yet; try again in a few seconds.`} query={arn} />;
-    }
-    throw error;
+  const result = await triageService()
+    .getTriage(arn)
+    .then((triage) => ({ triage }), (error: unknown) => ({ error }));
+  if ("triage" in result) return <ExecutionView initial={result.triage} />;
+  const { error } = result;
+  if (error instanceof AwsError && error.kind === "not-found") notFound();
+  if (error instanceof AwsError) {
+    return <ErrorPanel title="AWS did not answer" message={`${error.message} (${error.kind}). Nothing is cached for this execution yet; try again in a few seconds.`} query={arn} />;
   }
+  throw error;
 }

@@ -20,17 +20,18 @@ export default async function StateMachinePage({ params, searchParams }: Params)
     return s && Number.isFinite(Date.parse(s)) ? s : undefined;
   };
   const window = { from: pick("from"), to: pick("to") };
-  try {
-    const view = await getStateMachineView({ arn, ...window, publicUrl: publicUrlFrom(await headers()), now: Date.now() });
+  const publicUrl = publicUrlFrom(await headers());
+  const result = await getStateMachineView({ arn, ...window, publicUrl }).then((view) => ({ view }), (error: unknown) => ({ error }));
+  if ("view" in result) {
     return (
       <>
-        <h1>{view.stateMachine.name}</h1>
-        <StateMachineView initial={view} window={window} />
+        <h1>{result.view.stateMachine.name}</h1>
+        <StateMachineView initial={result.view} window={window} />
       </>
     );
-  } catch (error) {
-    if (error instanceof AwsError && error.kind === "not-found") notFound();
-    if (error instanceof AwsError) return <ErrorPanel title="AWS did not answer" message={`${error.message} (${error.kind}).`} query={arn} />;
-    throw error;
   }
+  const { error } = result;
+  if (error instanceof AwsError && error.kind === "not-found") notFound();
+  if (error instanceof AwsError) return <ErrorPanel title="AWS did not answer" message={`${error.message} (${error.kind}).`} query={arn} />;
+  throw error;
 }

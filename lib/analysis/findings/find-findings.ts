@@ -6,8 +6,9 @@ import { findRetryFindings } from "./retry-findings";
 import { buildStateContexts } from "./state-context";
 import { findTaskFindings } from "./task-findings";
 
-function executionTimeoutMissing(model: StateGraphModel): Finding | null {
-  if (model.timeoutSeconds !== null) return null;
+function executionTimeoutMissing(model: StateGraphModel, options: FindingOptions): Finding | null {
+  // Express executions end at 5 minutes whatever the definition says.
+  if (model.timeoutSeconds !== null || options.stateMachineType === "EXPRESS") return null;
   return {
     code: "execution-timeout-missing",
     severity: "warning",
@@ -21,9 +22,9 @@ function executionTimeoutMissing(model: StateGraphModel): Finding | null {
 export function findModelFindings(model: StateGraphModel, options: FindingOptions = {}): Finding[] {
   const observed = options.observed ?? [];
   const findings: Finding[] = [];
-  const top = executionTimeoutMissing(model);
+  const top = executionTimeoutMissing(model, options);
   if (top) findings.push(top);
-  for (const context of buildStateContexts(model)) {
+  for (const context of buildStateContexts(model, options.stateMachineType)) {
     const own = [...findTaskFindings(context), ...findRetryFindings(context), ...findMapFindings(context, observed)];
     own.sort((a, b) => FINDING_CODES.indexOf(a.code) - FINDING_CODES.indexOf(b.code));
     findings.push(...own);

@@ -11,10 +11,12 @@ export const FINDING_CODES = [
   "inline-map-history-risk",
   "map-concurrency-unbounded",
 ] as const;
+/** One of FINDING_CODES. */
 export type FindingCode = (typeof FINDING_CODES)[number];
 
 /** error: AWS rejects it or it will fail; warning: a silent failure waiting to happen; info: worth knowing. */
 export const FINDING_SEVERITIES = ["error", "warning", "info"] as const;
+/** One of FINDING_SEVERITIES. */
 export type FindingSeverity = (typeof FINDING_SEVERITIES)[number];
 
 /** One risk read from a definition. */
@@ -40,4 +42,6 @@ export interface ObservedMap {
 /** What findings may use beyond the definition. */
 export interface FindingOptions {
   observed?: readonly ObservedMap[];
+  /** EXPRESS executions stop at 5 minutes on their own: no missing-timeout finding, and retries are judged against 300 s. */
+  stateMachineType?: "STANDARD" | "EXPRESS";
 }

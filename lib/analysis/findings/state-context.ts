@@ -9,14 +9,15 @@ export interface StateContext {
   model: StateGraphModel;
   /** The timeout that ends this state's execution, in seconds: the state machine's, or 300 in an Express child. */
   executionTimeoutSeconds: number | null;
-  executionTimeoutSource: "state machine" | "Express child execution" | null;
+  executionTimeoutSource: "state machine" | "Express execution" | "Express child execution" | null;
 }
 
 /** Express executions (and Distributed Map children run as Express) stop at 5 minutes. */
 const EXPRESS_LIMIT_SECONDS = 300;
 
 /** Every state of the model with its ancestors and enclosing execution timeout. */
-export function buildStateContexts(model: StateGraphModel): StateContext[] {
+export function buildStateContexts(model: StateGraphModel, stateMachineType: "STANDARD" | "EXPRESS" = "STANDARD"): StateContext[] {
+  const expressMachine = stateMachineType === "EXPRESS" && (model.timeoutSeconds === null || model.timeoutSeconds > EXPRESS_LIMIT_SECONDS);
   const byPath = statesByPath(model);
   return model.states.map((state) => {
     const ancestors: GraphState[] = [];
@@ -27,13 +28,13 @@ export function buildStateContexts(model: StateGraphModel): StateContext[] {
       owner = parent.ownerPath;
     }
     const inExpress = ancestors.some((a) => a.map?.mode === "DISTRIBUTED" && a.map.executionType === "EXPRESS");
-    const useExpress = inExpress && (model.timeoutSeconds === null || model.timeoutSeconds > EXPRESS_LIMIT_SECONDS);
+    const useExpress = expressMachine || (inExpress && (model.timeoutSeconds === null || model.timeoutSeconds > EXPRESS_LIMIT_SECONDS));
     return {
       state,
       ancestors,
       model,
       executionTimeoutSeconds: useExpress ? EXPRESS_LIMIT_SECONDS : model.timeoutSeconds,
-      executionTimeoutSource: useExpress ? "Express child execution" : model.timeoutSeconds === null ? null : "state machine",
+      executionTimeoutSource: expressMachine ? "Express execution" : useExpress ? "Express child execution" : model.timeoutSeconds === null ? null : "state machine",
     };
   });
 }

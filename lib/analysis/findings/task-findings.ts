@@ -62,19 +62,24 @@ function heartbeatNotBelowTimeout({ state }: StateContext): Finding | null {
   };
 }
 
-function timeoutNotRetried({ state }: StateContext): Finding | null {
+function timeoutNotRetried({ state, ancestors }: StateContext): Finding | null {
   if (!state.task || (state.timeout === null && state.heartbeat === null)) return null;
   // A retrier naming States.Timeout with MaxAttempts 0 says "never retry timeouts" on purpose.
   if (state.retry.some((r) => namesError(r.errorEquals, "States.Timeout"))) return null;
-  const caught = state.catch.find((c) => namesError(c.errorEquals, "States.Timeout"));
+  const own = state.catch.find((c) => namesError(c.errorEquals, "States.Timeout"));
+  // Uncaught here, the timeout fails the enclosing Parallel/Map, whose Catch may take it.
+  const outer = own ? undefined : ancestors.find((a) => a.catch.some((c) => namesError(c.errorEquals, "States.Timeout")));
   const what = state.timeout ? "TimeoutSeconds" : "HeartbeatSeconds";
+  const outcome = own
+    ? `one slow attempt goes straight to its Catch ("${own.next}").`
+    : outer
+      ? `one slow attempt fails "${outer.name}", whose Catch takes it.`
+      : "one slow attempt fails the execution.";
   return {
     code: "timeout-not-retried",
-    severity: caught ? "info" : "warning",
+    severity: own || outer ? "info" : "warning",
     path: state.path,
-    message:
-      `Task "${state.name}" has ${what} but no Retry names States.Timeout (States.TaskFailed does not match it): ` +
-      (caught ? `one slow attempt goes straight to its Catch ("${caught.next}").` : "one slow attempt fails the execution."),
+    message: `Task "${state.name}" has ${what} but no Retry names States.Timeout (States.TaskFailed does not match it): ${outcome}`,
     fix: 'Add a retrier for ["States.Timeout"] (a few attempts, with backoff) before the others.',
   };
 }

@@ -6,6 +6,7 @@ export const DEFINITION_ERROR_CODES = [
   "missing-target",
   "no-transition",
 ] as const;
+/** One of DEFINITION_ERROR_CODES. */
 export type DefinitionErrorCode = (typeof DEFINITION_ERROR_CODES)[number];
 
 /** The only error the graph model and the findings throw on bad input: a code and a one-line message. */

@@ -5,10 +5,12 @@
 
 /** Every ASL state type. */
 export const STATE_TYPES = ["Task", "Pass", "Choice", "Wait", "Succeed", "Fail", "Parallel", "Map"] as const;
+/** One of STATE_TYPES. */
 export type StateType = (typeof STATE_TYPES)[number];
 
 /** How a Task waits for its work: the integration pattern decides which timeouts matter. */
 export const TASK_PATTERNS = ["request-response", "sync", "callback", "activity"] as const;
+/** One of TASK_PATTERNS. */
 export type TaskPattern = (typeof TASK_PATTERNS)[number];
 
 /** A Task's resource, classified. */

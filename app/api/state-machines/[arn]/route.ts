@@ -21,7 +21,7 @@ export async function GET(request: Request, { params }: { params: Promise<{ arn:
     if (arn.kind !== "state-machine" && arn.kind !== "state-machine-qualified") {
       return jsonError(400, "invalid-arn", `That is a ${arn.kind} ARN; this API takes state machines.`, "arn:aws:states:{region}:{account}:stateMachine:{name}");
     }
-    const view = await getStateMachineView({ arn: arn.arn, from, to, publicUrl: publicUrlFrom(request.headers), now: Date.now() });
+    const view = await getStateMachineView({ arn: arn.arn, from, to, publicUrl: publicUrlFrom(request.headers) });
     return NextResponse.json(view, { headers: { "cache-control": "no-store" } });
   } catch (error) {
     return toErrorResponse(error);

@@ -1,3 +1,5 @@
+// Test support only (imported by *.test.ts, never by app code): reading the fixtures is its whole job.
+/* eslint-disable no-restricted-imports */
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 

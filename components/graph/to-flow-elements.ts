@@ -1,0 +1,86 @@
+import type { Edge, Node } from "@xyflow/react";
+import type { GraphOverlay } from "@/lib/analysis/graph/overlay";
+import type { EdgeKind, GraphState, StateGraphModel } from "@/lib/analysis/graph/state-graph-model";
+import type { StateOutcome } from "@/lib/domain/report";
+import { buildBadges, type Badge, type GraphFinding, type StateAggregateFigures } from "./badges";
+import type { EdgeRoute, GraphLayout } from "./layout";
+
+/** What a state node draws. */
+export type StateNodeData = {
+  state: GraphState;
+  outcome: StateOutcome | "none";
+  origin: boolean;
+  /** "✕ failed (origin)"; null without an execution. */
+  outcomeLabel: string | null;
+  badges: Badge[];
+  compound: boolean;
+};
+/** What a Parallel branch group draws. */
+export type BranchNodeData = { label: string };
+/** What an edge draws: ELK's route, not React Flow's own path. */
+export type RouteEdgeData = { kind: EdgeKind; label: string | null; title: string | null; route: EdgeRoute };
+
+export type StateFlowNode = Node<StateNodeData, "state">;
+export type BranchFlowNode = Node<BranchNodeData, "branch">;
+export type FlowNode = StateFlowNode | BranchFlowNode;
+export type RouteFlowEdge = Edge<RouteEdgeData, "route">;
+
+/** What to paint on the graph besides its shape. */
+export interface FlowInputs {
+  overlay?: GraphOverlay | null;
+  findings?: readonly GraphFinding[];
+  aggregates?: Readonly<Record<string, StateAggregateFigures>>;
+}
+
+const MISSING = { x: 0, y: 0, width: 0, height: 0 };
+
+/**
+ * React Flow nodes and edges from a laid-out model. Parents come before their children (React Flow
+ * needs that), positions are relative to the parent, and nothing depends on anything but the inputs.
+ */
+export function toFlowElements(model: StateGraphModel, layout: GraphLayout, inputs: FlowInputs = {}): { nodes: FlowNode[]; edges: RouteFlowEdge[] } {
+  const findingsByPath = new Map<string, GraphFinding[]>();
+  for (const f of inputs.findings ?? []) {
+    if (f.path === null) continue;
+    findingsByPath.set(f.path, [...(findingsByPath.get(f.path) ?? []), f]);
+  }
+  const nodes: FlowNode[] = [];
+  const box = (id: string) => layout.nodes[id] ?? MISSING;
+  const placed = (id: string, parentId: string | null) => {
+    const { x, y, width, height } = box(id);
+    return { id, position: { x, y }, width, height, ...(parentId ? { parentId } : {}), draggable: false, selectable: false, connectable: false };
+  };
+  for (const state of model.states) {
+    const overlay = inputs.overlay?.byPath[state.path] ?? null;
+    const findings = findingsByPath.get(state.path) ?? [];
+    const compound = state.type === "Map" || state.type === "Parallel";
+    nodes.push({
+      ...placed(state.id, state.parentId),
+      type: "state",
+      // Screen readers reach states through the buttons inside; the wrapper itself is not a tab stop.
+      focusable: false,
+      data: {
+        state,
+        outcome: overlay?.outcome ?? "none",
+        origin: overlay?.origin ?? false,
+        outcomeLabel: overlay?.label ?? null,
+        badges: buildBadges(state, overlay, inputs.aggregates?.[state.path] ?? null, findings),
+        compound,
+      },
+    });
+    for (const container of model.containers) {
+      if (container.parentId !== state.id) continue;
+      nodes.push({ ...placed(container.id, state.id), type: "branch", focusable: false, data: { label: container.label } });
+    }
+  }
+  const edges: RouteFlowEdge[] = model.edges.map((edge) => ({
+    id: edge.id,
+    source: edge.source,
+    target: edge.target,
+    type: "route",
+    focusable: false,
+    selectable: false,
+    data: { kind: edge.kind, label: edge.label, title: edge.title, route: layout.edges[edge.id] ?? { points: [], label: null } },
+  }));
+  return { nodes, edges };
+}

@@ -1,0 +1,42 @@
+import { expect, test } from "./fixtures/test";
+import { listArns, seed, waitForExecution } from "./fixtures/aws";
+
+test.describe("fleet page", () => {
+  test("lists every seeded state machine with its failure counts", async ({ page }) => {
+    await page.goto("/");
+    const table = page.getByRole("table", { name: "State machines" });
+    for (const sm of Object.values(seed.stateMachines)) {
+      await expect(table.getByRole("link", { name: sm.name, exact: true })).toBeVisible();
+    }
+    await expect(page.getByTestId("freshness")).toContainText("Last updated");
+    await page.screenshot({ path: "e2e/screenshots/fleet.png", fullPage: true });
+  });
+
+  test("shows a new TIMED_OUT execution within one poll interval, among the silent timeouts", async ({ page }) => {
+    const nightly = seed.stateMachines["nightly-export"];
+    expect(seed.unwatched, "nightly-export must be unwatched in the seed").toContain("nightly-export");
+    await page.goto("/");
+    await expect(page.getByTestId("freshness")).toContainText("Last updated");
+    // Only an execution that times out after the page opened proves the live refresh.
+    const before = await listArns(nightly.arn, "TIMED_OUT");
+    const arrived = await waitForExecution(nightly.arn, "TIMED_OUT", () => true, { notIn: before, timeoutMs: 100_000 });
+    const arrivedAt = Date.now();
+    const row = page.getByTestId("fleet-row").filter({ hasText: arrived.name! });
+    // One poll interval (3 s in the e2e server) plus the browser's 5 s refresh, with margin for a loaded CI machine.
+    await expect(row).toBeVisible({ timeout: 15_000 });
+    test.info().annotations.push({ type: "arrival-latency-ms", description: String(Date.now() - arrivedAt) });
+    await expect(row).toHaveAttribute("data-new", "true");
+    await expect(row.getByRole("cell", { name: "TIMED_OUT" })).toBeVisible();
+    await expect(page.getByTestId("silent-timeouts").getByRole("link", { name: new RegExp(arrived.name!) })).toBeVisible();
+    await page.screenshot({ path: "e2e/screenshots/fleet-timed-out.png", fullPage: true });
+  });
+
+  test("keeps filters in the URL", async ({ page }) => {
+    await page.goto("/?status=TIMED_OUT");
+    await expect(page.getByLabel("Status")).toHaveValue("TIMED_OUT");
+    const statuses = await page.getByTestId("fleet-row").evaluateAll((rows) => rows.map((r) => r.getAttribute("data-status")));
+    expect(statuses.every((s) => s === "TIMED_OUT")).toBe(true);
+    await page.getByLabel("Status").selectOption("FAILED");
+    await expect(page).toHaveURL(/status=FAILED/);
+  });
+});

@@ -1,0 +1,33 @@
+import { describe, expect, it } from "vitest";
+import { checkDefinitionSchema } from "./check-schema";
+import { loadFixtures } from "./testing/fixtures";
+
+describe("checkDefinitionSchema (asl-validator)", () => {
+  // asl-validator compiles its schemas on every call (a few hundred ms): one fixture per test family.
+  it("finds no structural error in definitions AWS ran (one per fixture family)", () => {
+    const all = loadFixtures().filter((f) => f.definition !== null);
+    const families = new Map<string, (typeof all)[number]>();
+    for (const f of all) if (!families.has(f.file.split(".")[0]!)) families.set(f.file.split(".")[0]!, f);
+    const fixtures = [...families.values()];
+    expect(fixtures.length).toBeGreaterThan(10);
+    const withErrors = fixtures.filter((f) => checkDefinitionSchema(JSON.parse(f.definition!)).errors.length > 0).map((f) => f.file);
+    expect(withErrors).toEqual([]);
+  });
+
+  it("reports structural errors AWS would reject", () => {
+    const duplicate = {
+      StartAt: "A",
+      States: { A: { Type: "Pass", Next: "P" }, P: { Type: "Parallel", Branches: [{ StartAt: "A", States: { A: { Type: "Pass", End: true } } }], End: true } },
+    };
+    expect(checkDefinitionSchema(duplicate).errors.join("\n")).toMatch(/DUPLICATE_STATE_NAMES/);
+  });
+
+  it("keeps schema complaints as notes and leaves its input alone", () => {
+    const definition = { StartAt: "A", States: { A: { Type: "Task", Resource: "arn:aws:states:::lambda:invoke", TimeoutSeconds: "soon", End: true } } };
+    const before = JSON.stringify(definition);
+    const check = checkDefinitionSchema(definition);
+    expect(check.errors).toEqual([]);
+    expect(check.notes.join("\n")).toMatch(/SCHEMA_VALIDATION_FAILED/);
+    expect(JSON.stringify(definition)).toBe(before);
+  });
+});

@@ -1,0 +1,22 @@
+import "server-only";
+import { buildExecutionReport } from "@/lib/analysis";
+import type { HistoryEvent } from "@/lib/domain/history-event";
+import type { Failure } from "@/lib/domain/report";
+
+/** What the fleet list shows of a failure: origin state, error, cause, kind. */
+export type FailureSummary = Pick<Failure, "state" | "path" | "error" | "cause" | "kind">;
+
+/**
+ * The failure of a closed execution from its newest history page (fetched with reverseOrder, no
+ * payloads): the terminal event and the state that raised it are on that page.
+ */
+export function summariseFailure(eventsNewestFirst: readonly HistoryEvent[], nowMs: number): FailureSummary | null {
+  try {
+    const report = buildExecutionReport([...eventsNewestFirst].reverse(), { now: nowMs, complete: false });
+    const failure = report.failure;
+    return failure ? { state: failure.state, path: failure.path, error: failure.error, cause: failure.cause, kind: failure.kind } : null;
+  } catch {
+    // A page the analyser can't read yields no summary; the row still lists the execution.
+    return null;
+  }
+}
