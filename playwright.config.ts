@@ -7,6 +7,10 @@ if (!existsSync(chromium)) {
   throw new Error(`Chromium not found at ${chromium}. Install it with: apt-get install -y chromium (or set CHROMIUM_PATH).`);
 }
 
+// The test process talks to the sandbox through the SDK too; Node 20's support notice is noise here.
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = "true";
+process.env.NEXT_TELEMETRY_DISABLED = "1";
+
 const SANDBOX_PORT = Number(process.env.E2E_SANDBOX_PORT ?? 4610);
 const APP_PORT = Number(process.env.E2E_APP_PORT ?? 3100);
 export const E2E_ENDPOINT = `http://127.0.0.1:${SANDBOX_PORT}`;

@@ -13,7 +13,8 @@ export function proxy(request: NextRequest) {
   const url = request.nextUrl.clone();
   url.pathname = "/bad-link";
   url.search = new URLSearchParams({ message: problem.message, expected: problem.expected, q: problem.input.slice(0, 2000) }).toString();
-  return NextResponse.rewrite(url, { status: 400 });
+  // The route handler at /bad-link answers 400 itself; a rewrite to a page would answer 200.
+  return NextResponse.rewrite(url);
 }
 
 const PAGE_KINDS: Record<string, string[]> = {

@@ -13,7 +13,7 @@ interface Props {
 
 /** "Last updated N s ago", always visible; stale data is marked with its age and the reason. */
 export function Freshness({ updatedAt, error, staleAfterMs }: Props) {
-  const now = useNow();
+  const now = useNow(updatedAt ? Date.parse(updatedAt) : 0);
   if (!updatedAt) {
     return (
       <p role="status" className={error ? "stale" : "muted"} data-testid="freshness">

@@ -16,7 +16,7 @@ import { StuckExecutions } from "./stuck-executions";
 export function FleetView({ initial, filters }: { initial: FleetSnapshot; filters: FleetFilters }) {
   const query = useQuery({ ...fleetQuery(), initialData: initial });
   const snapshot = query.data;
-  const now = useNow(5000);
+  const now = useNow(Date.parse(initial.servedAt), 5000);
   // Executions on screen when the page opened; anything else is a new arrival.
   const [seenAtOpen] = useState(() => new Set(initial.failing.map((e) => e.executionArn)));
   const arrived = new Set(snapshot.failing.map((e) => e.executionArn).filter((arn) => !seenAtOpen.has(arn)));
