@@ -14,7 +14,10 @@ export function summariseFailure(eventsNewestFirst: readonly HistoryEvent[], now
   try {
     const report = buildExecutionReport([...eventsNewestFirst].reverse(), { now: nowMs, complete: false });
     const failure = report.failure;
-    return failure ? { state: failure.state, path: failure.path, error: failure.error, cause: failure.cause, kind: failure.kind } : null;
+    if (!failure) return null;
+    // An execution-level timeout belongs to no state; name where it was waiting instead of showing nothing.
+    const waitingIn = failure.path === null ? (failure.activePaths?.[0] ?? null) : null;
+    return { state: failure.state ?? waitingIn, path: failure.path ?? waitingIn, error: failure.error, cause: failure.cause, kind: failure.kind };
   } catch {
     // A page the analyser can't read yields no summary; the row still lists the execution.
     return null;
