@@ -1,6 +1,7 @@
 import { defineConfig, globalIgnores } from "eslint/config";
-import nextVitals from "eslint-config-next/core-web-vitals";
-import nextTs from "eslint-config-next/typescript";
+import nextPlugin from "@next/eslint-plugin-next";
+import reactHooks from "eslint-plugin-react-hooks";
+import tseslint from "typescript-eslint";
 
 const awsSdkOutsideLibAws = {
   group: ["@aws-sdk/client-*"],
@@ -10,8 +11,11 @@ const awsSdkOutsideLibAws = {
 const sandboxFromApp = { group: ["@/sandbox/*", "**/sandbox/*"], message: "sandbox/ is never imported by app code." };
 
 export default defineConfig([
-  ...nextVitals,
-  ...nextTs,
+  // eslint-config-next would bring these too, but its import resolver (unrs-resolver) leaves package-lock.json
+  // without the other platforms' optional bindings, and `npm ci` on a clean clone then refuses to install.
+  ...tseslint.configs.recommended,
+  nextPlugin.configs["core-web-vitals"],
+  reactHooks.configs.flat.recommended,
   globalIgnores([".next/**", "node_modules/**", "test-results/**", "playwright-report/**", "next-env.d.ts"]),
   {
     rules: {

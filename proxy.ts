@@ -1,6 +1,7 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { ArnError, parseStatesArn } from "@/lib/analysis/links/arn";
 import { resolveQuery } from "@/lib/analysis/links/resolve-query";
+import { AUTH_REALM, AuthConfigError, checkAuthorization, isPublicPath } from "@/lib/server/auth";
 
 /**
  * Bad links get a real 400 before any page renders: App Router pages can only set 404 themselves,
@@ -8,6 +9,8 @@ import { resolveQuery } from "@/lib/analysis/links/resolve-query";
  */
 export function proxy(request: NextRequest) {
   const { pathname, searchParams } = request.nextUrl;
+  const denied = authenticate(request);
+  if (denied) return denied;
   const problem = findProblem(pathname, searchParams);
   if (!problem) return NextResponse.next();
   const url = request.nextUrl.clone();
@@ -15,6 +18,31 @@ export function proxy(request: NextRequest) {
   url.search = new URLSearchParams({ message: problem.message, expected: problem.expected, q: problem.input.slice(0, 2000) }).toString();
   // The route handler at /bad-link answers 400 itself; a rewrite to a page would answer 200.
   return NextResponse.rewrite(url);
+}
+
+/**
+ * With SFN_TRIAGE_BASIC_AUTH set, every page and API needs it, except the liveness probe.
+ * A malformed value fails closed (503): a typo must not leave the dashboard open.
+ */
+function authenticate(request: NextRequest): NextResponse | null {
+  const configured = process.env.SFN_TRIAGE_BASIC_AUTH;
+  if (!configured || isPublicPath(request.nextUrl.pathname)) return null;
+  let decision;
+  try {
+    decision = checkAuthorization(configured, request.headers.get("authorization"));
+  } catch (error) {
+    if (!(error instanceof AuthConfigError)) throw error;
+    console.error(`sfn-triage: ${error.message}`);
+    return NextResponse.json(
+      { error: { kind: "auth-misconfigured", message: "Authentication is misconfigured on this server; see the server log." } },
+      { status: 503, headers: { "cache-control": "no-store" } },
+    );
+  }
+  if (decision.ok) return null;
+  return NextResponse.json(
+    { error: { kind: "unauthorized", message: decision.reason === "missing" ? "This dashboard needs a user name and password." : "Wrong user name or password." } },
+    { status: 401, headers: { "www-authenticate": `Basic realm="${AUTH_REALM}", charset="UTF-8"`, "cache-control": "no-store" } },
+  );
 }
 
 const PAGE_KINDS: Record<string, string[]> = {
@@ -46,4 +74,5 @@ function findProblem(pathname: string, params: URLSearchParams): { message: stri
   }
 }
 
-export const config = { matcher: ["/executions/:path*", "/state-machines/:path*", "/go"] };
+// Everything but Next's static assets: auth must cover pages, APIs and RSC fetches alike.
+export const config = { matcher: ["/((?!_next/static|_next/image|favicon.ico).*)"] };

@@ -1,0 +1,126 @@
+import { describe, expect, it, vi } from "vitest";
+import { generateMapHistory } from "@/lib/analysis/testing/generate-history";
+import { AwsError } from "@/lib/aws/errors";
+import type { ExecutionDescription } from "@/lib/domain/execution";
+import type { HistoryEvent } from "@/lib/domain/history-event";
+import { createBudget } from "./budget";
+import { TriageService, type TriageDeps } from "./executions";
+
+const ARN = "arn:aws:states:us-east-1:111111111111:execution:batch:run-1";
+const NOW = Date.parse("2026-11-23T12:00:00Z");
+
+/** A fake Step Functions that pages a history newest first, 1000 per page, as AWS does with reverseOrder. */
+function fakeAws(events: HistoryEvent[], status: ExecutionDescription["status"] = "FAILED") {
+  const newestFirst = [...events].reverse();
+  const calls = { describe: 0, definition: 0, pages: [] as (string | undefined)[] };
+  let gate: Promise<void> = Promise.resolve();
+  const deps: TriageDeps = {
+    budget: createBudget({ share: 1 }),
+    now: () => NOW,
+    describeExecution: vi.fn(async () => {
+      calls.describe += 1;
+      return { executionArn: ARN, stateMachineArn: "arn:aws:states:us-east-1:111111111111:stateMachine:batch", name: "run-1", status, startDate: "2026-11-23T11:00:00Z", stopDate: "2026-11-23T11:10:00Z", error: null, cause: null, inputBytes: 2, outputBytes: null, input: "{}", output: null };
+    }),
+    describeStateMachineForExecution: vi.fn(async () => {
+      calls.definition += 1;
+      return { stateMachineArn: "x", name: "batch", type: "STANDARD" as const, region: "us-east-1", creationDate: "", definition: generated.definition };
+    }),
+    getExecutionHistoryPage: vi.fn(async (_arn: string, opts: { nextToken?: string; maxResults?: number; reverseOrder?: boolean }) => {
+      calls.pages.push(opts.nextToken);
+      expect(opts.reverseOrder).toBe(true);
+      const from = Number(opts.nextToken ?? 0);
+      if (from > 0) await gate;
+      const size = opts.maxResults ?? 100;
+      const page = newestFirst.slice(from, from + size);
+      return { events: page, nextToken: from + size < newestFirst.length ? String(from + size) : null };
+    }),
+  };
+  const generated = { definition: "" };
+  return {
+    deps,
+    calls,
+    generated,
+    /** Holds every page after the first until released. */
+    holdLaterPages() {
+      let release = () => {};
+      gate = new Promise<void>((resolve) => (release = resolve));
+      return release;
+    },
+  };
+}
+
+describe("TriageService", () => {
+  it("answers after ONE history page, with the failure already named, and completes behind", async () => {
+    const history = generateMapHistory({ items: 3570, historyLimit: 25_000 });
+    const aws = fakeAws(history.events);
+    aws.generated.definition = history.definition;
+    const release = aws.holdLaterPages();
+    const service = new TriageService(aws.deps);
+
+    const first = await service.getTriage(ARN);
+    // The second page is already asked for (held by the fake), but the answer didn't wait for it.
+    expect(first.history.pagesFetched).toBe(1);
+    expect(aws.calls.pages[0]).toBeUndefined();
+    expect(first.history.complete).toBe(false);
+    expect(first.report.failure?.kind).toBe("history-limit");
+    expect(first.report.failure?.error).toBe("States.Runtime");
+
+    release();
+    await vi.waitFor(async () => expect((await service.getTriage(ARN)).history.complete).toBe(true));
+    const whole = await service.getTriage(ARN);
+    expect(aws.calls.pages).toHaveLength(25);
+    expect(whole.report.eventCount).toBe(25_000);
+    expect(whole.report.history.events).toBe(25_000);
+  });
+
+  it("costs AWS one set of calls however many tabs ask at once, and nothing more once closed", async () => {
+    const history = generateMapHistory({ items: 10 });
+    const aws = fakeAws(history.events, "SUCCEEDED");
+    aws.generated.definition = history.definition;
+    const service = new TriageService(aws.deps);
+    const answers = await Promise.all(Array.from({ length: 20 }, () => service.getTriage(ARN)));
+    expect(new Set(answers.map((a) => a.report.eventCount)).size).toBe(1);
+    expect(aws.calls.describe).toBe(1);
+    expect(aws.calls.definition).toBe(1);
+    await vi.waitFor(() => expect(service.closedCount).toBe(1));
+    await service.getTriage(ARN);
+    await service.getTriage(ARN);
+    expect(aws.calls.describe).toBe(1);
+    expect(aws.calls.pages).toHaveLength(1);
+  });
+
+  it("returns the payload text only from the events it holds, and hides nothing it doesn't have", async () => {
+    const history = generateMapHistory({ items: 2 });
+    const aws = fakeAws(history.events, "SUCCEEDED");
+    aws.generated.definition = history.definition;
+    const service = new TriageService(aws.deps);
+    const triage = await service.getTriage(ARN);
+    expect(JSON.stringify(triage)).not.toContain('"input":"{');
+    expect(triage.execution).not.toHaveProperty("input");
+    const events = await service.getEvents(ARN);
+    expect(events.find((e) => e.id === 1)?.executionStartedEventDetails?.input).toBeTypeOf("string");
+  });
+
+  it("keeps the last good answer, marked with the error, when AWS throttles a refresh of a running execution", async () => {
+    const history = generateMapHistory({ items: 2 });
+    const aws = fakeAws(history.events, "RUNNING");
+    aws.generated.definition = history.definition;
+    let clock = NOW;
+    aws.deps.now = () => clock;
+    const service = new TriageService(aws.deps);
+    const good = await service.getTriage(ARN);
+    expect(good.history.error).toBeNull();
+    (aws.deps.describeExecution as ReturnType<typeof vi.fn>).mockRejectedValueOnce(new AwsError("throttled", "DescribeExecution", "Rate exceeded"));
+    clock += 60_000;
+    const stale = await service.getTriage(ARN);
+    expect(stale.fetchedAt).toBe(good.fetchedAt);
+    expect(stale.history.error?.kind).toBe("throttled");
+    expect(stale.report.eventCount).toBe(good.report.eventCount);
+  });
+
+  it("raises not-found for an unknown execution instead of inventing one", async () => {
+    const aws = fakeAws([]);
+    (aws.deps.describeExecution as ReturnType<typeof vi.fn>).mockRejectedValue(new AwsError("not-found", "DescribeExecution", "Execution Does Not Exist"));
+    await expect(new TriageService(aws.deps).getTriage(ARN)).rejects.toMatchObject({ kind: "not-found" });
+  });
+});
