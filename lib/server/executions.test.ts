@@ -25,7 +25,7 @@ function fakeAws(events: HistoryEvent[], status: ExecutionDescription["status"] 
       calls.definition += 1;
       return { stateMachineArn: "x", name: "batch", type: "STANDARD" as const, region: "us-east-1", creationDate: "", definition: generated.definition };
     }),
-    getExecutionHistoryPage: vi.fn(async (_arn: string, opts: { nextToken?: string; maxResults?: number; reverseOrder?: boolean }) => {
+    getExecutionHistoryPage: vi.fn(async (_arn: string, opts: { nextToken?: string; maxResults?: number; reverseOrder?: boolean } = {}) => {
       calls.pages.push(opts.nextToken);
       expect(opts.reverseOrder).toBe(true);
       const from = Number(opts.nextToken ?? 0);
@@ -51,7 +51,7 @@ function fakeAws(events: HistoryEvent[], status: ExecutionDescription["status"] 
 
 describe("TriageService", () => {
   it("answers after ONE history page, with the failure already named, and completes behind", async () => {
-    const history = generateMapHistory({ items: 3570, historyLimit: 25_000 });
+    const history = generateMapHistory({ items: 4000 });
     const aws = fakeAws(history.events);
     aws.generated.definition = history.definition;
     const release = aws.holdLaterPages();
