@@ -8,6 +8,7 @@ import { Freshness } from "../common/freshness";
 import { StateGraph } from "../graph/state-graph";
 import { PayloadChart } from "../payloads/payload-chart";
 import { PayloadTable } from "../payloads/payload-table";
+import { Attempts } from "./attempts";
 import { ExecutionHeadline } from "./execution-headline";
 import { HistoryBudgetPanel } from "./history-budget";
 import { Timeline } from "./timeline";
@@ -49,6 +50,7 @@ export function ExecutionView({ initial }: { initial: ExecutionTriage }) {
         <HistoryBudgetPanel history={report.history} />
         <CostPanel cost={report.cost} />
       </div>
+      <Attempts attempts={report.attempts} />
       <h2>Timeline</h2>
       <Timeline executionArn={triage.execution.executionArn} events={triage.timeline} truncated={triage.timelineTruncated} payloadsHidden={triage.payloadsHidden} />
     </>
