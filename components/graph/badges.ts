@@ -2,6 +2,7 @@ import type { GraphState } from "@/lib/analysis/graph/state-graph-model";
 import type { StateOverlay } from "@/lib/analysis/graph/overlay";
 import { describeRetryPolicy, formatSeconds, totalWorstCaseRetryWaitSeconds } from "@/lib/analysis/graph/retry-policy";
 import { formatDuration } from "../common/format";
+import { PAYLOAD_LIMIT_BYTES } from "@/lib/analysis/limits";
 
 /** A finding as the graph needs it (`Finding` from lib/analysis/findings and the pages' `FindingView` both fit). */
 export interface GraphFinding {
@@ -29,7 +30,7 @@ export interface Badge {
   tone: "neutral" | "warn" | "bad";
 }
 
-const LIMIT = 262_144;
+const LIMIT = PAYLOAD_LIMIT_BYTES;
 
 /** "12.3 KiB", "250 KiB", "812 B": short enough for a node; the details panel has exact bytes. */
 export function formatBytesShort(bytes: number): string {

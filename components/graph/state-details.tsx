@@ -5,8 +5,9 @@ import { formatBytes, formatDuration, formatPercent } from "../common/format";
 import type { GraphFinding, StateAggregateFigures } from "./badges";
 import { describeKind } from "./state-node-body";
 import styles from "./state-graph.module.css";
+import { PAYLOAD_LIMIT_BYTES } from "@/lib/analysis/limits";
 
-const LIMIT = 262_144;
+const LIMIT = PAYLOAD_LIMIT_BYTES;
 const SEVERITY_ICON = { error: "✕", warning: "⚠", info: "ℹ" } as const;
 
 function seconds(setting: SecondsSetting | null, absent: string): string {

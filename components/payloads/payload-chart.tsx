@@ -2,9 +2,7 @@
 import { Bar, BarChart, CartesianGrid, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import type { StateReport } from "@/lib/domain/report";
 import { formatBytes } from "../common/format";
-
-// AWS-FACTS.md: the payload cap, 256 KiB of UTF-8.
-const PAYLOAD_LIMIT_BYTES = 262_144;
+import { PAYLOAD_LIMIT_BYTES } from "@/lib/analysis/limits";
 
 interface Row {
   path: string;

@@ -1,7 +1,6 @@
 import type { StateReport } from "@/lib/domain/report";
 import { formatBytes, formatPercent } from "../common/format";
-
-const PAYLOAD_LIMIT_BYTES = 262_144;
+import { PAYLOAD_LIMIT_BYTES } from "@/lib/analysis/limits";
 
 function Cell({ bytes }: { bytes: number | null }) {
   if (bytes === null) return <td className="num muted">unknown</td>;

@@ -1,7 +1,6 @@
 import type { StateAggregate } from "@/lib/domain/state-machine-view";
 import { formatBytes, formatPercent } from "../common/format";
-
-const PAYLOAD_LIMIT_BYTES = 262_144;
+import { PAYLOAD_LIMIT_BYTES } from "@/lib/analysis/limits";
 
 /** Per-state failures, timeouts and payload peaks over the recent executions. */
 export function AggregatesTable({ aggregates, analysed }: { aggregates: StateAggregate[]; analysed: number }) {

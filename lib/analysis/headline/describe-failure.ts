@@ -1,3 +1,4 @@
+import { PAYLOAD_LIMIT_BYTES } from "../limits";
 import type { ExecutionReport, StateReport } from "@/lib/domain/report";
 
 /** Formats seconds the way an engineer reads them in a headline. */
@@ -35,7 +36,7 @@ export function describeFailure(report: ExecutionReport): string | null {
       return `The execution timed out${report.durationMs !== null ? ` after ${seconds(report.durationMs)}` : ""}${failure.state ? ` while in ${failure.state}` : ""} (the state machine's TimeoutSeconds)`;
     case "payload-limit": {
       const bytes = state ? Math.max(state.maxInputBytes ?? 0, state.maxOutputBytes ?? 0) : 0;
-      const size = bytes > 262_144 ? `${bytes.toLocaleString("en-US")} bytes, ` : "";
+      const size = bytes > PAYLOAD_LIMIT_BYTES ? `${bytes.toLocaleString("en-US")} bytes, ` : "";
       return `${name} produced a payload over the limit (${size}cap 262,144 bytes); States.DataLimitExceeded cannot be caught`;
     }
     case "history-limit":
