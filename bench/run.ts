@@ -7,6 +7,9 @@ type Suite = { name: string; load: () => Promise<() => Promise<BenchFigure[]>> }
 const suites: Suite[] = [
   { name: "analyser", load: async () => (await import("./analyser")).runAnalyserBench },
   { name: "layout", load: async () => (await import("./layout")).runLayoutBench },
+  { name: "triage-latency", load: async () => (await import("./triage-latency")).runTriageLatencyBench },
+  { name: "memory", load: async () => (await import("./memory")).runMemoryBench },
+  { name: "app", load: async () => (await import("./app")).runAppBench },
 ];
 
 function format(n: number): string {

@@ -32,7 +32,7 @@ export async function runTriageLatencyBench(): Promise<BenchFigure[]> {
       unit: "ms",
       target,
       baseline: { name: "whole history first, then analyse", value: round(r.baselineMs) },
-      ratio: round(r.triageMs / r.baselineMs),
+      ratio: Math.round((r.triageMs / r.baselineMs) * 1000) / 1000,
       ok: r.triageMs < target,
     },
     { name: "triage: baseline ÷ triage (speed-up)", value: round(r.baselineMs / r.triageMs), unit: "×" },

@@ -2,13 +2,12 @@
 import { useQuery } from "@tanstack/react-query";
 import type { StateMachineView as View } from "@/lib/domain/state-machine-view";
 import { stateMachineQuery } from "@/lib/queries/options";
-import { MetricsChart } from "../charts/metrics-chart";
+import { LazyMetricsChart as MetricsChart, LazyStateGraph as StateGraph } from "../lazy";
 import { formatDuration } from "../common/format";
 import { Freshness } from "../common/freshness";
 import { Time } from "../common/time";
 import { FindingsList } from "../findings/findings-list";
 import { FleetTable } from "../fleet/fleet-table";
-import { StateGraph } from "../graph/state-graph";
 import { AggregatesTable } from "./aggregates-table";
 
 const usd = (n: number | null) => (n === null ? "—" : `$${n < 0.01 ? n.toFixed(6) : n.toFixed(2)}`);

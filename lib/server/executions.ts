@@ -108,11 +108,15 @@ export class TriageService {
 
     let entry: Entry;
     try {
-      const execution = await this.call("DescribeExecution", region, () => this.deps.describeExecution(arn));
-      const definition = cached?.definition ?? (await this.readDefinition(arn, region));
-      entry = { execution, definition, load: this.startHistory(arn, region), finalReport: null, fetchedAt: now, refreshError: null };
-      // Wait for the first page only: with reverseOrder the failure is on it.
-      await entry.load.firstPage;
+      // The three calls don't depend on each other: one round trip, not three, before the failure is on screen.
+      const load = this.startHistory(arn, region);
+      const [execution, definition] = await Promise.all([
+        this.call("DescribeExecution", region, () => this.deps.describeExecution(arn)),
+        cached?.definition ?? this.readDefinition(arn, region),
+        // Wait for the first page only: with reverseOrder the failure is on it.
+        load.firstPage,
+      ]);
+      entry = { execution, definition, load, finalReport: null, fetchedAt: now, refreshError: null };
       if (entry.load.error && entry.load.pagesFetched === 0) throw entry.load.error;
     } catch (error) {
       // AWS is throttling or down: the last good data stays on screen, marked stale with its age.

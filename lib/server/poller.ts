@@ -59,6 +59,7 @@ export class FleetPoller {
   private consecutiveErrors = 0;
   private timer: ReturnType<typeof setTimeout> | null = null;
   private running: Promise<void> | null = null;
+  private firstCycle: Promise<void> | null = null;
   private stopped = false;
 
   constructor(regions: string[], deps: Partial<PollerDeps> = {}) {
@@ -66,10 +67,11 @@ export class FleetPoller {
     this.deps = { ...defaultDeps(), ...deps };
   }
 
-  /** Starts polling (once); resolves when the first cycle has finished, successfully or not. */
+  /** Starts polling (once); resolves when the FIRST cycle has finished, successfully or not. */
   start(): Promise<void> {
-    if (!this.running) this.running = this.tick();
-    return this.running;
+    // Later cycles replace `running`; callers wait only for the first, never for whichever cycle is under way.
+    if (!this.firstCycle) this.firstCycle = this.running = this.tick();
+    return this.firstCycle;
   }
 
   stop(): void {

@@ -1,0 +1,129 @@
+// Starts the sandbox (local AWS through the fault-injecting gateway) and `next start` on it, for the
+// benchmarks and scripts/load.ts that measure the running app. Loopback only; stop() ends exactly what it started.
+import { spawn, type ChildProcess } from "node:child_process";
+import fs from "node:fs";
+import net from "node:net";
+import path from "node:path";
+import { startSandbox, type Sandbox } from "../sandbox";
+
+const ROOT = path.resolve(__dirname, "..");
+
+/** A free loopback port (asked of the OS, then released). */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.on("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+/** The sandbox and the app on it. */
+export interface AppHarness {
+  sandbox: Sandbox;
+  appUrl: string;
+  appPid: number;
+  getJson<T>(url: string, init?: RequestInit): Promise<T>;
+  stop(): Promise<void>;
+}
+
+/** Builds the app if `.next/BUILD_ID` is missing. */
+export async function ensureBuild(log: (line: string) => void = () => {}): Promise<void> {
+  if (fs.existsSync(path.join(ROOT, ".next", "BUILD_ID"))) return;
+  log("no .next/BUILD_ID: running next build");
+  await new Promise<void>((resolve, reject) => {
+    const child = spawn(path.join(ROOT, "node_modules", ".bin", "next"), ["build"], { cwd: ROOT, stdio: "inherit" });
+    child.on("error", reject);
+    child.on("exit", (code) => (code === 0 ? resolve() : reject(new Error(`next build exited ${code}`))));
+  });
+}
+
+async function waitFor(what: string, probe: () => Promise<boolean>, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    try {
+      if (await probe()) return;
+    } catch {
+      // not up yet
+    }
+    if (Date.now() > deadline) throw new Error(`${what} did not come up within ${timeoutMs} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+}
+
+function stopProcessGroup(child: ChildProcess): Promise<void> {
+  return new Promise((resolve) => {
+    if (child.exitCode !== null || child.signalCode !== null || !child.pid) return resolve();
+    const timer = setTimeout(() => {
+      try {
+        process.kill(-child.pid!, "SIGKILL");
+      } catch {
+        // already gone
+      }
+    }, 5_000);
+    child.once("exit", () => {
+      clearTimeout(timer);
+      resolve();
+    });
+    try {
+      process.kill(-child.pid, "SIGTERM");
+    } catch {
+      clearTimeout(timer);
+      resolve();
+    }
+  });
+}
+
+/** Starts the sandbox (traffic on) and `next start` pointed at it. Call stop() in a finally. */
+export async function startAppHarness(opts: { env?: Record<string, string>; log?: (line: string) => void } = {}): Promise<AppHarness> {
+  const log = opts.log ?? (() => {});
+  await ensureBuild(log);
+  const sandbox = await startSandbox({ port: 0, traffic: { ratePerMin: 10, bigMapAfterMs: null } });
+  let app: ChildProcess | null = null;
+  const stop = async () => {
+    if (app) await stopProcessGroup(app);
+    await sandbox.stop();
+  };
+  try {
+    const port = await freePort();
+    const env: NodeJS.ProcessEnv = {
+      ...process.env,
+      NODE_ENV: "production",
+      AWS_ENDPOINT_URL: sandbox.endpoint,
+      AWS_REGION: sandbox.region,
+      AWS_ACCESS_KEY_ID: "test",
+      AWS_SECRET_ACCESS_KEY: "test",
+      SFN_TRIAGE_REGIONS: sandbox.region,
+      ...opts.env,
+    };
+    delete env.AWS_PROFILE;
+    delete env.NODE_OPTIONS;
+    // Its own process group, so stop() ends next and its workers and nothing else.
+    app = spawn(path.join(ROOT, "node_modules", ".bin", "next"), ["start", "-H", "127.0.0.1", "-p", String(port)], {
+      cwd: ROOT,
+      env,
+      detached: true,
+      stdio: ["ignore", "ignore", "pipe"],
+    });
+    app.stderr?.on("data", (chunk: Buffer) => log(`next: ${chunk.toString("utf8").trim()}`));
+    const appUrl = `http://127.0.0.1:${port}`;
+    await waitFor("next start", async () => (await fetch(`${appUrl}/api/health`)).status < 500, 60_000);
+    log(`app on ${appUrl} (pid ${app.pid}), sandbox on ${sandbox.endpoint}`);
+    return {
+      sandbox,
+      appUrl,
+      appPid: app.pid!,
+      async getJson<T>(url: string, init?: RequestInit) {
+        const res = await fetch(url, init);
+        if (!res.ok) throw new Error(`${init?.method ?? "GET"} ${url}: HTTP ${res.status}`);
+        return (await res.json()) as T;
+      },
+      stop,
+    };
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+}
