@@ -36,8 +36,9 @@ export async function runTriageLatencyBench(): Promise<BenchFigure[]> {
       ok: r.triageMs < target,
     },
     { name: "triage: baseline ÷ triage (speed-up)", value: round(r.baselineMs / r.triageMs), unit: "×" },
-    { name: "triage: sequential AWS calls before the answer", value: r.callsBeforeAnswer, unit: "calls", baseline: { name: "whole history first", value: r.baselineCalls } },
-    { name: "triage: time beyond those AWS calls' latency", value: round(r.triageMs - r.callsBeforeAnswer * r.latencyMs), unit: "ms", target: 200, ok: r.triageMs - r.callsBeforeAnswer * r.latencyMs < 200 },
+    // DescribeExecution, DescribeStateMachineForExecution and the first reverseOrder page go out together: one round trip.
+    { name: "triage: AWS calls before the answer (sent in parallel)", value: r.callsBeforeAnswer, unit: "calls", baseline: { name: "whole history first", value: r.baselineCalls } },
+    { name: "triage: time beyond one AWS round trip", value: round(r.triageMs - r.latencyMs), unit: "ms", target: 200, ok: r.triageMs - r.latencyMs < 200 },
     { name: "triage: events in hand at the first answer", value: r.eventsOnFirstAnswer, unit: "events" },
   ];
 }
