@@ -1,26 +1,7 @@
 // @ts-check
 
-// Next's hydration and RSC payload are inline <script>s. Nonces would need every page rendered
-// dynamically with the nonce threaded through proxy.ts; scripts here come only from our own build
-// (no third-party origins, no user HTML — payloads render as text), so 'self' 'unsafe-inline' keeps
-// pages working while frame-ancestors, object-src, base-uri and form-action still close the usual holes.
-// `next dev` also needs 'unsafe-eval' (React's dev tooling); production never gets it.
-const dev = process.env.NODE_ENV === "development";
-const contentSecurityPolicy = [
-  "default-src 'self'",
-  `script-src 'self' 'unsafe-inline'${dev ? " 'unsafe-eval'" : ""}`,
-  // React Flow and Recharts position nodes with inline styles.
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data: blob:",
-  "font-src 'self' data:",
-  "connect-src 'self'",
-  "worker-src 'self' blob:",
-  "object-src 'none'",
-  "base-uri 'self'",
-  "form-action 'self'",
-  "frame-ancestors 'none'",
-].join("; ");
-
+// The Content-Security-Policy is set per request in proxy.ts: it carries a fresh nonce for Next's inline
+// scripts. The headers below don't vary, so they live here and cover static files too.
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   reactStrictMode: true,
@@ -32,7 +13,6 @@ const nextConfig = {
       {
         source: "/:path*",
         headers: [
-          { key: "Content-Security-Policy", value: contentSecurityPolicy },
           { key: "X-Content-Type-Options", value: "nosniff" },
           { key: "Referrer-Policy", value: "no-referrer" },
           { key: "X-Frame-Options", value: "DENY" },

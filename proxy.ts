@@ -10,14 +10,49 @@ import { AUTH_REALM, AuthConfigError, checkAuthorization, isPublicPath } from "@
 export function proxy(request: NextRequest) {
   const { pathname, searchParams } = request.nextUrl;
   const denied = authenticate(request);
-  if (denied) return denied;
+  if (denied) return withSecurityPolicy(denied, contentSecurityPolicy(null));
   const problem = findProblem(pathname, searchParams);
-  if (!problem) return NextResponse.next();
-  const url = request.nextUrl.clone();
-  url.pathname = "/bad-link";
-  url.search = new URLSearchParams({ message: problem.message, expected: problem.expected, q: problem.input.slice(0, 2000) }).toString();
-  // The route handler at /bad-link answers 400 itself; a rewrite to a page would answer 200.
-  return NextResponse.rewrite(url);
+  if (problem) {
+    const url = request.nextUrl.clone();
+    url.pathname = "/bad-link";
+    url.search = new URLSearchParams({ message: problem.message, expected: problem.expected, q: problem.input.slice(0, 2000) }).toString();
+    // The route handler at /bad-link answers 400 itself; a rewrite to a page would answer 200.
+    return withSecurityPolicy(NextResponse.rewrite(url), contentSecurityPolicy(null));
+  }
+  // A fresh nonce per request: Next reads it from the request's CSP header and puts it on its own
+  // inline hydration scripts, so no other inline script can run (every page renders dynamically).
+  const nonce = btoa(crypto.randomUUID());
+  const policy = contentSecurityPolicy(nonce);
+  const headers = new Headers(request.headers);
+  headers.set("x-nonce", nonce);
+  headers.set("content-security-policy", policy);
+  return withSecurityPolicy(NextResponse.next({ request: { headers } }), policy);
+}
+
+/** The Content-Security-Policy: scripts only from our build and Next's nonce-bearing inline scripts. */
+function contentSecurityPolicy(nonce: string | null): string {
+  const dev = process.env.NODE_ENV === "development";
+  const scripts = nonce ? `'self' 'nonce-${nonce}' 'strict-dynamic'` : "'self'";
+  return [
+    "default-src 'self'",
+    // `next dev` needs eval for React's debugging aids; production never gets it.
+    `script-src ${scripts}${dev ? " 'unsafe-eval'" : ""}`,
+    // React Flow and Recharts position nodes with inline styles.
+    "style-src 'self' 'unsafe-inline'",
+    "img-src 'self' data: blob:",
+    "font-src 'self' data:",
+    "connect-src 'self'",
+    "worker-src 'self' blob:",
+    "object-src 'none'",
+    "base-uri 'self'",
+    "form-action 'self'",
+    "frame-ancestors 'none'",
+  ].join("; ");
+}
+
+function withSecurityPolicy(response: NextResponse, policy: string): NextResponse {
+  response.headers.set("content-security-policy", policy);
+  return response;
 }
 
 /**

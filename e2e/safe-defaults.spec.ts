@@ -15,6 +15,8 @@ test.describe("safe defaults", () => {
       expect(csp).toContain("default-src 'self'");
       expect(csp).toContain("object-src 'none'");
       expect(csp).toMatch(/script-src 'self'/);
+      // No inline script runs unless Next put this request's nonce on it.
+      expect(csp).not.toMatch(/script-src[^;]*'unsafe-inline'/);
       // 'unsafe-eval' is for `next dev` only.
       expect(csp).not.toContain("unsafe-eval");
       expect(h["x-content-type-options"]).toBe("nosniff");
@@ -33,7 +35,11 @@ test.describe("safe defaults", () => {
     expect(res?.headers()["content-security-policy"]).toContain("frame-ancestors 'none'");
     // Client components only render after hydration: the React Query-driven table proves the scripts ran.
     await expect(page.locator("main")).toBeVisible();
+    expect(res?.headers()["content-security-policy"]).toMatch(/script-src 'self' 'nonce-[A-Za-z0-9+/=]+' 'strict-dynamic'/);
     await page.waitForLoadState("networkidle");
+    // Hydrated: a filter change is handled by React and lands in the URL.
+    await page.getByLabel("Status").selectOption("TIMED_OUT");
+    await expect(page).toHaveURL(/status=TIMED_OUT/);
     expect(violations).toEqual([]);
   });
 

@@ -1,4 +1,4 @@
-import { createMotoClients, SANDBOX_REGION } from "./aws-clients";
+import { createMotoClients, SANDBOX_REGION, type MotoClients } from "./aws-clients";
 import { startGateway } from "./gateway/gateway";
 import { parseFaultConfig, type FaultConfig } from "./gateway/faults";
 import { StatesMetricsPublisher } from "./gateway/states-metrics";
@@ -35,14 +35,19 @@ export interface Sandbox {
   /** Gateway URL to give the SDK / AWS_ENDPOINT_URL. */
   endpoint: string;
   port: number;
-  /** moto's own URL (bypasses paging, metrics and faults). */
+  /** moto's own URL (bypasses paging, metrics and faults); changes on restartMoto. */
   motoEndpoint: string;
-  /** pid of the moto child process. */
+  /** pid of the moto child process; changes on restartMoto. */
   motoPid: number;
   region: string;
   seed: SeedInfo;
   /** The generator, when traffic is on (tests can start extra executions through it). */
   traffic: TrafficGenerator | null;
+  /**
+   * Stop moto, start a fresh one, re-seed it and point the gateway, metrics and workers at it. moto keeps
+   * everything in memory, so executions (and metrics, alarm states, queued callbacks) are gone afterwards.
+   */
+  restartMoto(): Promise<void>;
   /** Stop traffic, the metrics poller, the gateway and moto. Safe to call twice. */
   stop(): Promise<void>;
 }
@@ -69,25 +74,28 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
   };
 
   try {
-    const moto = await startMoto({ port: opts.motoPort ?? 0, log });
+    let moto = await startMoto({ port: opts.motoPort ?? 0, log });
     cleanups.push(() => moto.stop());
     log(`sandbox: moto on ${moto.endpoint} (pid ${moto.pid})`);
-    const clients = createMotoClients(moto.endpoint);
+    // One object whose clients are swapped on restartMoto: the generator and workers read clients.sfn / .sqs per call.
+    const clients: MotoClients = createMotoClients(moto.endpoint);
     cleanups.push(() => clients.destroy());
 
     const seed = opts.seed === false ? describeSeed() : await seedSandbox(clients, { dashboardUrl: opts.dashboardUrl });
-    const store = gateway.attachMoto(moto.endpoint);
+    let store = gateway.attachMoto(moto.endpoint);
     if (opts.seed !== false) gateway.setSeedInfo(seed);
 
-    const metrics = new StatesMetricsPublisher(clients, store, log);
+    // Its seen-executions and history store belong to one moto: a restart replaces it.
+    let metrics = new StatesMetricsPublisher(clients, store, log);
     metrics.start();
     cleanups.push(() => metrics.stop());
 
     let traffic: TrafficGenerator | null = null;
+    let workers: CallbackWorkers | null = null;
     if (opts.traffic !== false) {
-      const workers = new CallbackWorkers(clients, log);
+      workers = new CallbackWorkers(clients, log);
       workers.start();
-      cleanups.push(() => workers.stop());
+      cleanups.push(() => workers?.stop());
       const generatorOptions: GeneratorOptions = typeof opts.traffic === "object" ? opts.traffic : {};
       const envRate = Number(process.env.SANDBOX_RATE);
       traffic = new TrafficGenerator(clients, log, {
@@ -98,7 +106,39 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
       const generator = traffic;
       cleanups.push(() => generator.stop());
     }
-    return { endpoint: gateway.endpoint, port: gateway.port, motoEndpoint: moto.endpoint, motoPid: moto.pid, region: SANDBOX_REGION, seed, traffic, stop };
+
+    let restarting: Promise<void> | null = null;
+    const restartOnce = async () => {
+      metrics.stop();
+      await workers?.stop();
+      await moto.stop();
+      log(`sandbox: moto (pid ${moto.pid}) stopped for a restart`);
+      // Until the new moto is attached the gateway still forwards to the dead port: callers get 503s, as in an outage.
+      moto = await startMoto({ port: opts.motoPort ?? 0, log });
+      log(`sandbox: moto restarted on ${moto.endpoint} (pid ${moto.pid})`);
+      if (stopped) return void (await moto.stop());
+      clients.destroy();
+      Object.assign(clients, createMotoClients(moto.endpoint));
+      if (opts.seed !== false) await seedSandbox(clients, { dashboardUrl: opts.dashboardUrl });
+      store = gateway.attachMoto(moto.endpoint);
+      handle.motoEndpoint = moto.endpoint;
+      handle.motoPid = moto.pid;
+      metrics = new StatesMetricsPublisher(clients, store, log);
+      metrics.start();
+      if (workers) {
+        workers = new CallbackWorkers(clients, log);
+        workers.start();
+      }
+    };
+    const restartMoto = () => {
+      if (stopped) return Promise.reject(new Error("sandbox: restartMoto after stop"));
+      // Two overlapping restarts share one: the second caller waits for the first.
+      restarting ??= restartOnce().finally(() => (restarting = null));
+      return restarting;
+    };
+
+    const handle: Sandbox = { endpoint: gateway.endpoint, port: gateway.port, motoEndpoint: moto.endpoint, motoPid: moto.pid, region: SANDBOX_REGION, seed, traffic, restartMoto, stop };
+    return handle;
   } catch (err) {
     await stop();
     throw err;

@@ -1,6 +1,6 @@
 /**
  * The poller and the triage service against the sandbox's fault injection: throttling bursts, latency,
- * 5xx, dropped connections, an expired nextToken mid-history, and moto dying. Under each fault the last
+ * 5xx, dropped connections, an expired nextToken mid-history, moto restarting, and moto dying. Under each fault the last
  * good data stays (marked stale), the poller backs off within the quota budget, recovery takes one cycle,
  * cached closed executions stay as they were, and nothing rejects unhandled.
  */
@@ -226,8 +226,47 @@ describe.sequential("under faults", () => {
     expect(full.report.eventCount).toBe(full.history.eventsFetched);
   });
 
+  it("a moto restart: stale during the restart, fresh after it, closed reports still cached", async () => {
+    const before = poller.snapshot();
+    expect(before.error).toBeNull();
+    const oldPid = sandbox.motoPid;
+    let restarted = false;
+    const restart = sandbox.restartMoto().then(() => (restarted = true));
+    await pollUntil("a failed cycle while moto restarts", async () => {
+      await poller.pollOnce();
+      if (poller.snapshot().error !== null) return true;
+      if (restarted) throw new Error("moto came back before any poll saw it down: the restart window was not observed");
+      return false;
+    }, { timeoutMs: 30_000, intervalMs: 100 });
+    const during = poller.snapshot();
+    expect(["unavailable", "network", "unknown"]).toContain(during.error!.kind);
+    expect(goodData(during)).toEqual(goodData(before));
+    expect(poller.nextDelayMs()).toBeGreaterThan(POLL_MS);
+    for (const arn of closedArns) expect(await reportOf(arn)).toBe(closedReports.get(arn));
+
+    await restart;
+    expect(sandbox.motoPid).not.toBe(oldPid);
+    expect(() => process.kill(oldPid, 0)).toThrow();
+    await poller.pollOnce();
+    const after = poller.snapshot();
+    expect(after.error).toBeNull();
+    expect(Date.parse(after.updatedAt!)).toBeGreaterThan(Date.parse(before.updatedAt!));
+    expect(poller.nextDelayMs()).toBe(POLL_MS);
+    // Re-seeded: every state machine is listed again.
+    expect(after.stateMachines.map((sm) => sm.stateMachineArn).sort()).toEqual(Object.values(sandbox.seed.stateMachines).map((sm) => sm.arn).sort());
+    // The new moto has never heard of the cached executions, and the cache does not ask it.
+    for (const arn of closedArns) {
+      await expect(describeExecution(arn)).rejects.toMatchObject({ kind: "not-found" });
+      expect(await reportOf(arn)).toBe(closedReports.get(arn));
+    }
+    // The sandbox's own traffic runs against the new moto.
+    const started = await sandbox.traffic!.startOne("nightly-export", "after-restart", { exportId: "after-restart", simulate: { jobStatus: "DONE" } });
+    expect(started, "StartExecution on the restarted moto").toMatch(/^arn:aws:states:/);
+    await expect(describeExecution(started!)).resolves.toMatchObject({ executionArn: started });
+  }, 90_000);
+
   it("moto dies: last good data stays marked stale, closed executions stay cached", async () => {
-    // The sandbox cannot restart moto (its in-memory AWS would come back empty anyway): this covers the outage half.
+    // No restart here (the test above covers one): the outage half with no end.
     const before = poller.snapshot();
     expect(before.error).toBeNull();
     process.kill(sandbox.motoPid, "SIGKILL");
