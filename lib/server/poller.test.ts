@@ -113,6 +113,37 @@ describe("FleetPoller", () => {
     expect(poller.nextDelayMs()).toBe(1000);
   });
 
+  it("while backing off, probes with one call per interval and polls fully as soon as the fault ends", async () => {
+    vi.stubEnv("SFN_TRIAGE_POLL_MS", "1000");
+    const { deps } = fakeDeps(["a", "b"]);
+    let clock = NOW;
+    deps.now = () => clock;
+    const poller = new FleetPoller([REGION], deps);
+    await poller.step();
+    const list = deps.listExecutions as ReturnType<typeof vi.fn>;
+    list.mockRejectedValue(new AwsError("throttled", "ListExecutions", "Rate exceeded"));
+    clock += 1000;
+    expect(await poller.step()).toBe("cycle");
+    expect(poller.nextDelayMs()).toBe(2000);
+
+    // Inside the backoff: one probe call per step, no cycle.
+    const before = list.mock.calls.length;
+    clock += 1000;
+    expect(await poller.step()).toBe("probe-failed");
+    expect(list.mock.calls.length - before).toBe(1);
+    // Backoff over: a full cycle again (still failing), and the backoff doubles.
+    clock += 1000;
+    expect(await poller.step()).toBe("cycle");
+    expect(poller.nextDelayMs()).toBe(4000);
+
+    // The fault ends: the next step's probe passes and a full cycle brings fresh data at once.
+    list.mockReset().mockResolvedValue([]);
+    clock += 1000;
+    expect(await poller.step()).toBe("cycle");
+    expect(poller.snapshot().error).toBeNull();
+    expect(poller.snapshot().updatedAt).toBe(new Date(clock).toISOString());
+  });
+
   it("caps the backoff at five minutes", async () => {
     vi.stubEnv("SFN_TRIAGE_POLL_MS", "30000");
     const { deps } = fakeDeps(["a"]);

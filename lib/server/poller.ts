@@ -87,14 +87,41 @@ export class FleetPoller {
 
   private async tick(): Promise<void> {
     try {
-      await this.pollOnce();
+      await this.step();
     } finally {
       if (!this.stopped) {
         this.timer = setTimeout(() => {
           this.running = this.tick();
-        }, this.nextDelayMs());
+        }, serverConfig().pollIntervalMs);
         this.timer.unref?.();
       }
+    }
+  }
+
+  /**
+   * One timer step, every poll interval. Healthy: a full cycle. After failures, full cycles wait out the
+   * backoff (nextDelayMs), but each step in between sends ONE probe — a ListExecutions, the call a cycle is
+   * made of — so the end of a fault is seen within one interval and fresh data follows at once, while a
+   * fault that persists costs one call per interval instead of a whole cycle.
+   */
+  async step(): Promise<"cycle" | "probe-failed"> {
+    const backoffOver = this.deps.now() - (this.lastAttemptAt ?? 0) >= this.nextDelayMs();
+    if (this.consecutiveErrors === 0 || backoffOver || (await this.probe())) {
+      await this.pollOnce();
+      return "cycle";
+    }
+    return "probe-failed";
+  }
+
+  private async probe(): Promise<boolean> {
+    const sm = this.stateMachines.find((s) => s.type === "STANDARD");
+    try {
+      if (sm) await this.call("ListExecutions", sm.region, () => this.deps.listExecutions({ stateMachineArn: sm.stateMachineArn, statusFilter: "FAILED", maxItems: 1 }));
+      else await Promise.all(this.regions.map((region) => this.call("ListStateMachines", region, () => this.deps.listStateMachines(region))));
+      return true;
+    } catch (error) {
+      this.error = toPollError(error, this.deps.now());
+      return false;
     }
   }
 
