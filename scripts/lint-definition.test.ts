@@ -1,7 +1,7 @@
 import { spawnSync } from "node:child_process";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { FIXTURE_DIR } from "@/lib/analysis/graph/testing/fixtures";
+import { FIXTURE_DIR } from "@/test-support/recorded-fixtures";
 import { runLintDefinition } from "./lint-definition";
 
 const files: Record<string, string> = {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { checkDefinitionSchema } from "./check-schema";
-import { loadFixtures } from "./testing/fixtures";
+import { loadFixtures } from "@/test-support/recorded-fixtures";
 
 describe("checkDefinitionSchema (asl-validator)", () => {
   // asl-validator compiles its schemas on every call (a few hundred ms): one fixture per test family.

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { buildExecutionReport } from "../report";
 import { buildStateGraph } from "./build-state-graph";
 import { buildGraphOverlay, describeOutcome } from "./overlay";
-import { loadFixtures } from "./testing/fixtures";
+import { loadFixtures } from "@/test-support/recorded-fixtures";
 import { makeReport, makeStateReport } from "./testing/make-report";
 
 const definition = {

@@ -1,10 +1,10 @@
-// Test support only (imported by *.test.ts, never by app code): reading the fixtures is its whole job.
-/* eslint-disable no-restricted-imports */
+// Test support only (imported by *.test.ts, never by app code): reading the fixtures from disk is its whole
+// job, so it lives outside lib/analysis, which does no I/O.
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 
 /** The recorded AWS fixtures (see ../shared/fixtures/aws-recorded/README.md), beside the repo. */
-export const FIXTURE_DIR = path.resolve(__dirname, "../../../../../shared/fixtures/aws-recorded");
+export const FIXTURE_DIR = path.resolve(__dirname, "../../shared/fixtures/aws-recorded");
 
 /** One fixture file, parsed. */
 export interface RecordedFixture {
