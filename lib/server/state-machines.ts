@@ -22,8 +22,27 @@ function periodFor(windowMs: number): number {
   return Math.max(60, Math.ceil(windowMs / 300 / 60_000) * 60);
 }
 
+// Open tabs refresh this page every 30 s; answers younger than this are shared, so tabs don't multiply AWS calls.
+const VIEW_TTL_MS = 15_000;
+const views = new Map<string, { at: number; view: Promise<StateMachineView> }>();
+
+type ViewInput = { arn: string; from?: string; to?: string; publicUrl: string; now?: number };
+
+/** The state machine page, shared between tabs for VIEW_TTL_MS (in-flight requests included). */
+export function getStateMachineView(input: ViewInput): Promise<StateMachineView> {
+  const now = input.now ?? Date.now();
+  const key = [input.arn, input.from ?? "", input.to ?? "", input.publicUrl].join("|");
+  const cached = views.get(key);
+  if (cached && now - cached.at < VIEW_TTL_MS) return cached.view;
+  for (const [k, v] of views) if (now - v.at >= VIEW_TTL_MS) views.delete(k);
+  const view = buildStateMachineView({ ...input, now });
+  views.set(key, { at: now, view });
+  view.catch(() => views.delete(key));
+  return view;
+}
+
 /** The state machine page: definition, findings, metrics, per-state aggregates, cost, failing executions. */
-export async function getStateMachineView(input: { arn: string; from?: string; to?: string; publicUrl: string; now?: number }): Promise<StateMachineView> {
+async function buildStateMachineView(input: ViewInput): Promise<StateMachineView> {
   const now = input.now ?? Date.now();
   const parsed = parseStatesArn(input.arn);
   const arn = parsed.stateMachineArn ?? parsed.arn;
