@@ -83,6 +83,8 @@ describe("describeFailure", () => {
     expect(describeFailure(report)).toBe("The execution timed out after 3.0 h while in TransformFile (the state machine's TimeoutSeconds)");
     const noState = makeReport(makeFailure("execution-timeout", { state: null, path: null }), { status: "TIMED_OUT", durationMs: null });
     expect(describeFailure(noState)).toBe("The execution timed out (the state machine's TimeoutSeconds)");
+    const waiting = makeReport(makeFailure("execution-timeout", { state: null, path: null, activePaths: ["Archive"] }), { status: "TIMED_OUT", durationMs: 30_000 });
+    expect(describeFailure(waiting)).toBe("The execution timed out after 30 s while in Archive (the state machine's TimeoutSeconds)");
   });
 
   it("payload-limit: the size over the cap, and that it cannot be caught", () => {

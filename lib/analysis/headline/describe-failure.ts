@@ -33,7 +33,11 @@ export function describeFailure(report: ExecutionReport): string | null {
     case "heartbeat-timeout":
       return `${name} missed its heartbeat${took !== null ? ` after ${seconds(took)}` : ""}${retryNote(state, failure.error, retried)}`;
     case "execution-timeout":
-      return `The execution timed out${report.durationMs !== null ? ` after ${seconds(report.durationMs)}` : ""}${failure.state ? ` while in ${failure.state}` : ""} (the state machine's TimeoutSeconds)`;
+    {
+      // An execution-level timeout belongs to no state; the analyser says which were still active.
+      const waitingIn = failure.state ?? failure.activePaths?.[0] ?? null;
+      return `The execution timed out${report.durationMs !== null ? ` after ${seconds(report.durationMs)}` : ""}${waitingIn ? ` while in ${waitingIn}` : ""} (the state machine's TimeoutSeconds)`;
+    }
     case "payload-limit": {
       const bytes = state ? Math.max(state.maxInputBytes ?? 0, state.maxOutputBytes ?? 0) : 0;
       const size = bytes > PAYLOAD_LIMIT_BYTES ? `${bytes.toLocaleString("en-US")} bytes, ` : "";
