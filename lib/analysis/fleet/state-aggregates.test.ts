@@ -1,54 +1,12 @@
 import { describe, expect, it } from "vitest";
 import type { ExecutionReport, StateReport } from "@/lib/domain/report";
+import { makeReport as makeSharedReport, makeStateReport } from "../graph/testing/make-report";
 import { aggregateStates } from "./state-aggregates";
 
-function makeState(path: string, overrides: Partial<StateReport> = {}): StateReport {
-  return {
-    path,
-    name: path.split("/").pop() ?? path,
-    type: "Task",
-    outcome: "succeeded",
-    entered: 1,
-    attempts: 1,
-    retries: 0,
-    events: 5,
-    durationMs: { total: 1000, max: 1000, last: 1000 },
-    maxInputBytes: 100,
-    lastInputBytes: 100,
-    maxOutputBytes: 200,
-    lastOutputBytes: 200,
-    headroomBytes: 262_144 - 200,
-    ...overrides,
-  };
-}
+const makeState = makeStateReport;
 
 function makeReport(states: StateReport[]): ExecutionReport {
-  return {
-    status: "SUCCEEDED",
-    eventCount: states.reduce((n, s) => n + s.events, 2),
-    startedAt: "2025-06-01T11:00:00.000Z",
-    stoppedAt: "2025-06-01T11:01:00.000Z",
-    durationMs: 60_000,
-    failure: null,
-    handledErrors: [],
-    states,
-    transitions: states.length,
-    history: { events: 0, limit: 25_000, ratio: 0, byState: [], maps: [] },
-    payload: { maxBytes: null, state: null, path: null, field: null, limit: 262_144, ratio: null },
-    cost: {
-      region: "us-east-1",
-      pricePerThousandTransitionsUsd: 0.025,
-      priceCheckedOn: "2025-06-01",
-      transitions: states.length,
-      standardUsd: 0,
-      monthly: null,
-      express: { usd: 0, assumptions: [] },
-      notes: [],
-    },
-    attempts: [],
-    incomplete: [],
-    unknownEventTypes: [],
-  };
+  return makeSharedReport({ states, eventCount: states.reduce((n, s) => n + s.events, 2), transitions: states.length });
 }
 
 describe("aggregateStates", () => {

@@ -1,17 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { FAILURE_KINDS, type ExecutionReport, type Failure, type FailureKind, type HandledError, type StateReport } from "@/lib/domain/report";
+import { makeStateReport } from "../graph/testing/make-report";
 import { describeFailure } from "./describe-failure";
 
 function makeState(path: string, overrides: Partial<StateReport> = {}): StateReport {
-  return {
-    path,
-    name: path.split("/").pop() ?? path,
-    type: "Task",
+  return makeStateReport(path, {
     outcome: "failed",
-    entered: 1,
-    attempts: 1,
-    retries: 0,
-    events: 5,
     durationMs: { total: 300_000, max: 300_000, last: 300_000 },
     maxInputBytes: 1_000,
     lastInputBytes: 1_000,
@@ -19,7 +13,7 @@ function makeState(path: string, overrides: Partial<StateReport> = {}): StateRep
     lastOutputBytes: null,
     headroomBytes: 261_144,
     ...overrides,
-  };
+  });
 }
 
 function makeFailure(kind: FailureKind, overrides: Partial<Failure> = {}): Failure {
