@@ -27,7 +27,7 @@ export class HistoryError extends Error {
   }
 }
 
-/** True for errors the analyser raised on purpose (as opposed to bugs). */
+/** True for errors the analyser raised on purpose (as opposed to bugs), from any bundle's copy of this module. */
 export function isHistoryError(error: unknown): error is HistoryError {
-  return error instanceof HistoryError;
+  return error instanceof Error && error.name === "HistoryError" && typeof (error as { code?: unknown }).code === "string";
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { AWS_ERROR_KINDS, AwsError, httpStatusFor, toAwsError, type AwsErrorKind } from "./errors";
+import { AWS_ERROR_KINDS, AwsError, isAwsFailure, toAwsError, type AwsErrorKind } from "./errors";
 
 function sdkError(name: string, httpStatusCode = 400, fault: "client" | "server" = "client") {
   return Object.assign(new Error(`${name} happened`), { name, $fault: fault, $metadata: { httpStatusCode } });
@@ -62,18 +62,21 @@ describe("toAwsError", () => {
   });
 });
 
-describe("httpStatusFor", () => {
-  it("gives each kind its status", () => {
-    expect(Object.fromEntries(AWS_ERROR_KINDS.map((kind) => [kind, httpStatusFor(kind)]))).toEqual({
-      throttled: 503,
-      "not-found": 404,
-      "invalid-input": 400,
-      "access-denied": 403,
-      "expired-credentials": 401,
-      unsupported: 422,
-      "invalid-token": 409,
-      unavailable: 502,
-      unknown: 500,
-    });
+describe("isAwsFailure", () => {
+  it("recognises an AwsError by its discriminant, also a structural copy from another bundle", () => {
+    const original = new AwsError("throttled", "ListExecutions", "Rate exceeded");
+    expect(isAwsFailure(original)).toBe(true);
+    // What another bundle's copy of the class looks like from here: same shape, different prototype.
+    const copy = Object.assign(new Error("Rate exceeded"), { source: "aws", kind: "throttled", operation: "ListExecutions", retryable: true });
+    expect(copy instanceof AwsError).toBe(false);
+    expect(isAwsFailure(copy)).toBe(true);
+    expect(toAwsError(copy, "Other")).toMatchObject({ kind: "throttled", operation: "ListExecutions", retryable: true });
+  });
+
+  it("rejects look-alikes without the discriminant or with an unknown kind", () => {
+    expect(isAwsFailure(new Error("x"))).toBe(false);
+    expect(isAwsFailure({ kind: "throttled", operation: "X" })).toBe(false);
+    expect(isAwsFailure({ source: "aws", kind: "exploded", operation: "X" })).toBe(false);
+    expect(isAwsFailure(null)).toBe(false);
   });
 });

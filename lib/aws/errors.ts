@@ -1,32 +1,14 @@
 // Pure helper (no SDK runtime import): also used by the CLI, so no "server-only" here.
 
-/** What went wrong talking to AWS, in the words route handlers and the UI act on. */
-export type AwsErrorKind =
-  | "throttled"
-  | "not-found"
-  | "invalid-input"
-  | "access-denied"
-  | "expired-credentials"
-  | "unsupported"
-  | "invalid-token"
-  | "unavailable"
-  | "unknown";
+import { isAwsFailure, type AwsErrorKind, type AwsFailure } from "@/lib/domain/errors";
 
-/** Every AwsErrorKind, for exhaustive tests and validation. */
-export const AWS_ERROR_KINDS = [
-  "throttled",
-  "not-found",
-  "invalid-input",
-  "access-denied",
-  "expired-credentials",
-  "unsupported",
-  "invalid-token",
-  "unavailable",
-  "unknown",
-] as const satisfies readonly AwsErrorKind[];
+export { AWS_ERROR_KINDS, isAwsFailure } from "@/lib/domain/errors";
+export type { AwsErrorKind } from "@/lib/domain/errors";
 
 /** An AWS call that failed, typed by kind; `awsCode` is the SDK error name when AWS answered. */
-export class AwsError extends Error {
+export class AwsError extends Error implements AwsFailure {
+  /** The discriminant that survives bundling (see lib/domain/errors.ts): check with isAwsFailure, not instanceof. */
+  readonly source = "aws" as const;
   readonly kind: AwsErrorKind;
   readonly operation: string;
   readonly retryable: boolean;
@@ -128,6 +110,7 @@ function kindOf(e: ErrorLike): AwsErrorKind {
 /** Wraps any error thrown by an SDK call (or the network under it) as an AwsError; AwsErrors pass through. */
 export function toAwsError(err: unknown, operation: string): AwsError {
   if (err instanceof AwsError) return err;
+  if (isAwsFailure(err)) return new AwsError(err.kind, err.operation, err.message, { awsCode: err.awsCode, cause: err });
   const e = asErrorLike(err);
   const kind = kindOf(e);
   const name = typeof e.name === "string" ? e.name : undefined;
@@ -135,30 +118,6 @@ export function toAwsError(err: unknown, operation: string): AwsError {
   // Only errors AWS answered with carry $metadata; a bare Error's name ("Error") is no AWS code.
   const awsCode = e.$metadata !== undefined && name ? name : undefined;
   return new AwsError(kind, operation, `${operation}: ${message}`, { awsCode, cause: err });
-}
-
-/** The HTTP status a route handler answers for an AwsError kind (throttled → 503, to be retried). */
-export function httpStatusFor(kind: AwsErrorKind): number {
-  switch (kind) {
-    case "throttled":
-      return 503;
-    case "not-found":
-      return 404;
-    case "invalid-input":
-      return 400;
-    case "access-denied":
-      return 403;
-    case "expired-credentials":
-      return 401;
-    case "unsupported":
-      return 422;
-    case "invalid-token":
-      return 409;
-    case "unavailable":
-      return 502;
-    case "unknown":
-      return 500;
-  }
 }
 
 /** Runs an SDK call and rethrows its failure as an AwsError naming the operation. */
@@ -169,3 +128,4 @@ export async function withAwsErrors<T>(operation: string, call: () => Promise<T>
     throw toAwsError(err, operation);
   }
 }
+

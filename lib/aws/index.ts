@@ -15,5 +15,5 @@ export {
 } from "./sfn";
 export type { HistoryPageOptions } from "./sfn";
 export { getExecutionMetrics, describeAlarms } from "./cloudwatch";
-export { AwsError, AWS_ERROR_KINDS, toAwsError, httpStatusFor } from "./errors";
+export { AwsError, AWS_ERROR_KINDS, isAwsFailure, toAwsError } from "./errors";
 export type { AwsErrorKind } from "./errors";

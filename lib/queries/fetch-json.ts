@@ -1,7 +1,6 @@
-/** The JSON error body every API route returns. */
-export interface ApiErrorBody {
-  error: { kind: string; message: string; expected?: string };
-}
+import type { ApiErrorBody } from "@/lib/domain/errors";
+
+export type { ApiErrorBody } from "@/lib/domain/errors";
 
 /** An API error as the browser sees it: status and the server's own words. */
 export class ApiError extends Error {

@@ -1,7 +1,7 @@
 import "server-only";
 import * as aws from "@/lib/aws";
-import { AwsError } from "@/lib/aws/errors";
-import { buildExecutionReport, HistoryError } from "@/lib/analysis";
+import { AwsError, isAwsFailure, toAwsError } from "@/lib/aws/errors";
+import { buildExecutionReport, isHistoryError } from "@/lib/analysis";
 import { buildTimeline, TIMELINE_LIMIT } from "@/lib/analysis/timeline/timeline";
 import { parseStatesArn } from "@/lib/analysis/links/arn";
 import { toConsoleExecutionUrl } from "@/lib/analysis/links/console-url";
@@ -120,7 +120,7 @@ export class TriageService {
       if (entry.load.error && entry.load.pagesFetched === 0) throw entry.load.error;
     } catch (error) {
       // AWS is throttling or down: the last good data stays on screen, marked stale with its age.
-      if (cached && error instanceof AwsError && error.retryable) {
+      if (cached && isAwsFailure(error) && error.retryable) {
         cached.refreshError = { kind: error.kind, message: error.message, at: new Date(now).toISOString() };
         return cached;
       }
@@ -144,7 +144,7 @@ export class TriageService {
       const described = await this.call("DescribeStateMachineForExecution", region, () => this.deps.describeStateMachineForExecution(arn));
       return { text: described.definition, error: null };
     } catch (error) {
-      if (error instanceof AwsError && (error.kind === "throttled" || error.kind === "unavailable")) throw error;
+      if (isAwsFailure(error) && (error.kind === "throttled" || error.kind === "unavailable")) throw error;
       return { text: null, error: error instanceof Error ? error.message : String(error) };
     }
   }
@@ -173,7 +173,7 @@ export class TriageService {
         } while (nextToken);
         load.complete = true;
       } catch (error) {
-        load.error = error instanceof AwsError ? error : new AwsError("unknown", "GetExecutionHistory", String(error));
+        load.error = isAwsFailure(error) ? toAwsError(error, "GetExecutionHistory") : new AwsError("unknown", "GetExecutionHistory", String(error));
       }
       firstPageIn();
     })();
@@ -188,7 +188,7 @@ export class TriageService {
         return buildExecutionReport(ascending, { ...options, definition: entry.definition.text });
       } catch (error) {
         // A definition the analyser can't read must not hide the history: analyse without it.
-        if (!(error instanceof HistoryError && error.code === "bad-definition")) throw error;
+        if (!(isHistoryError(error) && error.code === "bad-definition")) throw error;
       }
     }
     return buildExecutionReport(ascending, options);

@@ -1,6 +1,6 @@
 import "server-only";
 import * as aws from "@/lib/aws";
-import { AwsError } from "@/lib/aws/errors";
+import { isAwsFailure } from "@/lib/aws/errors";
 import type { AlarmSummary } from "@/lib/domain/metrics";
 import type { ExecutionStatus, ExecutionSummary } from "@/lib/domain/execution";
 import type { FleetExecution, FleetSnapshot, FleetStateMachine, PollError } from "@/lib/domain/fleet";
@@ -35,7 +35,7 @@ function defaultDeps(): PollerDeps {
 }
 
 function toPollError(error: unknown, at: number): PollError {
-  const kind = error instanceof AwsError ? error.kind : "unknown";
+  const kind = isAwsFailure(error) ? error.kind : "unknown";
   const message = error instanceof Error ? error.message : String(error);
   return { kind, message, at: new Date(at).toISOString() };
 }

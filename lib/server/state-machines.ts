@@ -1,6 +1,6 @@
 import "server-only";
 import * as aws from "@/lib/aws";
-import { AwsError } from "@/lib/aws/errors";
+import { isAwsFailure } from "@/lib/aws/errors";
 import { aggregateStates } from "@/lib/analysis/fleet/state-aggregates";
 import { filterFailing } from "@/lib/analysis/fleet/fleet-views";
 import { parseStatesArn } from "@/lib/analysis/links/arn";
@@ -61,7 +61,7 @@ async function buildStateMachineView(input: ViewInput): Promise<StateMachineView
       aws.getExecutionMetrics(parsed.region, { stateMachineArns: [arn], from: new Date(from), to: new Date(to), periodSeconds: periodFor(to - from) }),
     );
   } catch (error) {
-    if (!(error instanceof AwsError)) throw error;
+    if (!isAwsFailure(error)) throw error;
     metricsError = { kind: error.kind, message: error.message, at: new Date(now).toISOString() };
   }
 

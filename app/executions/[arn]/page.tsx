@@ -1,9 +1,9 @@
 import { notFound } from "next/navigation";
 import { ErrorPanel } from "@/components/common/error-panel";
 import { ExecutionView } from "@/components/executions/execution-view";
-import { AwsError } from "@/lib/aws/errors";
+import { isAwsFailure } from "@/lib/domain/errors";
 import { triageService } from "@/lib/server/executions";
-import { arnFromSegment } from "@/lib/server/http";
+import { arnFromSegment, clientMessageFor } from "@/lib/server/http";
 
 export const dynamic = "force-dynamic";
 
@@ -15,9 +15,9 @@ export default async function ExecutionPage({ params }: { params: Promise<{ arn:
     .then((triage) => ({ triage }), (error: unknown) => ({ error }));
   if ("triage" in result) return <ExecutionView initial={result.triage} />;
   const { error } = result;
-  if (error instanceof AwsError && error.kind === "not-found") notFound();
-  if (error instanceof AwsError) {
-    return <ErrorPanel title="AWS did not answer" message={`${error.message} (${error.kind}). Nothing is cached for this execution yet; try again in a few seconds.`} query={arn} />;
+  if (isAwsFailure(error) && error.kind === "not-found") notFound();
+  if (isAwsFailure(error)) {
+    return <ErrorPanel title="AWS did not answer" message={`${clientMessageFor(error)} Nothing is cached for this execution yet; try again in a few seconds.`} query={arn} />;
   }
   throw error;
 }

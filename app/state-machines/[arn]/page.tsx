@@ -2,8 +2,8 @@ import { headers } from "next/headers";
 import { notFound } from "next/navigation";
 import { ErrorPanel } from "@/components/common/error-panel";
 import { StateMachineView } from "@/components/state-machines/state-machine-view";
-import { AwsError } from "@/lib/aws/errors";
-import { arnFromSegment, publicUrlFrom } from "@/lib/server/http";
+import { isAwsFailure } from "@/lib/domain/errors";
+import { arnFromSegment, clientMessageFor, publicUrlFrom } from "@/lib/server/http";
 import { getStateMachineView } from "@/lib/server/state-machines";
 
 export const dynamic = "force-dynamic";
@@ -31,7 +31,7 @@ export default async function StateMachinePage({ params, searchParams }: Params)
     );
   }
   const { error } = result;
-  if (error instanceof AwsError && error.kind === "not-found") notFound();
-  if (error instanceof AwsError) return <ErrorPanel title="AWS did not answer" message={`${error.message} (${error.kind}).`} query={arn} />;
+  if (isAwsFailure(error) && error.kind === "not-found") notFound();
+  if (isAwsFailure(error)) return <ErrorPanel title="AWS did not answer" message={`${clientMessageFor(error)}`} query={arn} />;
   throw error;
 }
