@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { AWS_ERROR_KINDS, AwsError, isAwsFailure, toAwsError, type AwsErrorKind } from "./errors";
+import { AwsError, isAwsFailure, toAwsError, type AwsErrorKind } from "./errors";
 
 function sdkError(name: string, httpStatusCode = 400, fault: "client" | "server" = "client") {
   return Object.assign(new Error(`${name} happened`), { name, $fault: fault, $metadata: { httpStatusCode } });
