@@ -201,3 +201,35 @@ describe("client configuration", () => {
     expect(seen[0]?.hostname).toBe("states.eu-west-1.amazonaws.com");
   });
 });
+
+describe("request deadlines", () => {
+  afterEach(() => {
+    vi.unstubAllEnvs();
+    resetClients();
+  });
+
+  it("fails a call to an endpoint that accepts the connection and never answers, as unavailable", async () => {
+    const { createServer } = await import("node:http");
+    const held: import("node:http").ServerResponse[] = [];
+    // Accepts every request and never answers: what a SIGSTOPped endpoint looks like from here.
+    const server = createServer((_req, res) => void held.push(res));
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    const port = (server.address() as import("node:net").AddressInfo).port;
+    try {
+      vi.stubEnv("AWS_ENDPOINT_URL", `http://127.0.0.1:${port}`);
+      vi.stubEnv("AWS_ACCESS_KEY_ID", "test");
+      vi.stubEnv("AWS_SECRET_ACCESS_KEY", "test");
+      vi.stubEnv("SFN_TRIAGE_AWS_REQUEST_TIMEOUT_MS", "300");
+      vi.stubEnv("SFN_TRIAGE_AWS_MAX_ATTEMPTS", "1");
+      resetClients();
+      const error = await describeExecution(EXECUTION_ARN).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(AwsError);
+      expect(error).toMatchObject({ kind: "unavailable", operation: "DescribeExecution", retryable: true });
+      expect(held.length).toBe(1);
+    } finally {
+      for (const res of held) res.destroy();
+      server.closeAllConnections();
+      await new Promise((resolve) => server.close(resolve));
+    }
+  });
+});

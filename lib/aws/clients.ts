@@ -25,6 +25,24 @@ export function configuredMaxAttempts(): number {
   return Number.isInteger(parsed) && parsed >= 1 ? parsed : DEFAULT_MAX_ATTEMPTS;
 }
 
+/** Milliseconds, from the environment when set to a positive integer. */
+function envMs(name: string, fallback: number): number {
+  const parsed = Number(process.env[name]?.trim());
+  return Number.isInteger(parsed) && parsed > 0 ? parsed : fallback;
+}
+
+/**
+ * Deadlines on every request: a hung endpoint must fail the call (and be retried, then reported), not
+ * hold a page or a poll cycle for minutes. The SDK's requestTimeout only logs a warning unless
+ * throwOnRequestTimeout is set. Per attempt; with SFN_TRIAGE_AWS_MAX_ATTEMPTS tries in all.
+ */
+export function configuredTimeouts(): { connectionTimeout: number; requestTimeout: number } {
+  return {
+    connectionTimeout: envMs("SFN_TRIAGE_AWS_CONNECT_TIMEOUT_MS", 3_000),
+    requestTimeout: envMs("SFN_TRIAGE_AWS_REQUEST_TIMEOUT_MS", 10_000),
+  };
+}
+
 // Credentials (AWS_PROFILE, env keys, SSO, IMDS…) and endpoints (AWS_ENDPOINT_URL, AWS_ENDPOINT_URL_SFN,
 // AWS_ENDPOINT_URL_CLOUDWATCH, endpoint_url in the profile) come from the SDK's own resolution
 // (@smithy/core getEndpointFromConfig in 3.1164), so we pass neither.
@@ -33,7 +51,7 @@ function baseConfig(region: string) {
     region,
     retryMode: "adaptive",
     maxAttempts: configuredMaxAttempts(),
-    ...(overrides.requestHandler ? { requestHandler: overrides.requestHandler } : {}),
+    requestHandler: overrides.requestHandler ?? { ...configuredTimeouts(), throwOnRequestTimeout: true },
   };
 }
 
