@@ -160,3 +160,81 @@ describe("createBudget", () => {
     expect(time.sleeps.every((ms) => Number.isFinite(ms))).toBe(true);
   });
 });
+
+describe("priorities, deadlines and abandoned requests", () => {
+  const api = "DescribeExecution";
+  const region = "us-east-1";
+
+  it("keeps a reserve: visitors stop at half the bucket, known executions at a fifth, the poller spends it all", async () => {
+    const time = fakeTime();
+    const budget = createBudget({ share: 1, clock: time.clock, sleep: time.sleep });
+    // DescribeExecution in us-east-1: 300 tokens at share 1.
+    let visitors = 0;
+    for (;;) {
+      try {
+        await budget.take(api, region, { priority: "visitor", deadlineMs: 0 });
+        visitors += 1;
+      } catch (error) {
+        expect(error).toMatchObject({ name: "BudgetExceededError", source: "aws", kind: "throttled", operation: api });
+        break;
+      }
+    }
+    expect(visitors).toBe(150);
+    let known = 0;
+    while (await budget.take(api, region, { priority: "known", deadlineMs: 0 }).then(() => true, () => false)) known += 1;
+    expect(known).toBe(90);
+    let poller = 0;
+    while (budget.available(api, region) >= 1) {
+      await budget.take(api, region, { priority: "poller" });
+      poller += 1;
+    }
+    expect(poller).toBe(60);
+    expect(budget.spent()[api]).toBe(300);
+    expect(time.sleeps).toEqual([]);
+  });
+
+  it("gives up at the deadline without spending, when the wait would pass it", async () => {
+    const time = fakeTime();
+    const budget = createBudget({ share: 1, clock: time.clock, sleep: time.sleep });
+    for (let i = 0; i < 150; i++) await budget.take(api, region, { priority: "visitor" });
+    // One more visitor token needs 1/15 s of refill: within a 1 s deadline it waits, within 10 ms it gives up.
+    await expect(budget.take(api, region, { priority: "visitor", deadlineMs: 10 })).rejects.toMatchObject({ kind: "throttled" });
+    expect(time.sleeps).toEqual([]);
+    await budget.take(api, region, { priority: "visitor", deadlineMs: 1_000 });
+    expect(time.sleeps).toEqual([67]);
+  });
+
+  it("stops waiting once the request that wanted the call is abandoned", async () => {
+    let now = 0;
+    const sleeps: number[] = [];
+    const controller = new AbortController();
+    const budget = createBudget({
+      share: 1,
+      clock: () => now,
+      sleep: async (ms) => {
+        sleeps.push(ms);
+        now += ms;
+        if (sleeps.length === 2) controller.abort();
+      },
+    });
+    const history = "DescribeStateMachineForExecution"; // 200 tokens, 1 per second
+    for (let i = 0; i < 200; i++) await budget.take(history, region);
+    const taken = budget.take(history, region, { priority: "known", deadlineMs: 60_000, signal: controller.signal });
+    await expect(taken).rejects.toMatchObject({ name: "BudgetExceededError" });
+    expect(sleeps).toEqual([1_000, 1_000]);
+    expect(budget.spent()[history]).toBe(200);
+  });
+
+  it("refuses at once when too many calls already wait, instead of queueing without limit", async () => {
+    let release: () => void = () => {};
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    let now = 0;
+    const budget = createBudget({ share: 1, clock: () => now, sleep: () => gate.then(() => void (now += 60_000)) });
+    for (let i = 0; i < 200; i++) await budget.take("DescribeStateMachineForExecution", region);
+    const waiting = Array.from({ length: 50 }, () => budget.take("DescribeStateMachineForExecution", region, { priority: "known", deadlineMs: 600_000 }).catch(() => "refused"));
+    await Promise.resolve();
+    await expect(budget.take("DescribeStateMachineForExecution", region, { priority: "visitor" })).rejects.toThrow(/50 calls already waiting/);
+    release();
+    await Promise.all(waiting);
+  });
+});

@@ -37,9 +37,48 @@ interface Bucket {
   tokens: number;
   updatedMs: number;
   quota: Quota;
+  waiting: number;
 }
 
-/** A set of token buckets; `take` waits until the call fits in the budget. */
+/**
+ * Who is asking, in the order the quota serves them. The poller keeps the fleet and the index right for
+ * everyone; an execution already known (in the index or the fleet) is worth a call; a visitor asking for
+ * something we have never seen (a typo, a crawler, a flood of made-up ARNs) gets only what is left above
+ * the reserve, and never waits long.
+ */
+export type BudgetPriority = "poller" | "known" | "visitor";
+
+/** Share of each bucket held back from lower priorities: visitors may not dip below 50%, known executions below 20%. */
+const RESERVE: Record<BudgetPriority, number> = { poller: 0, known: 0.2, visitor: 0.5 };
+/** How long a take may wait by default before it gives up (the poller waits as long as it must). */
+const DEFAULT_DEADLINE_MS: Record<BudgetPriority, number> = { poller: Number.POSITIVE_INFINITY, known: 15_000, visitor: 3_000 };
+/** Waiters per bucket beyond which a new (non-poller) take is refused at once instead of queueing. */
+const MAX_WAITING = 50;
+
+/** Options of one take. */
+export interface TakeOptions {
+  priority?: BudgetPriority;
+  /** Give up at this many ms from now (default by priority). */
+  deadlineMs?: number;
+  /** Give up when the request that wanted the call is gone. */
+  signal?: AbortSignal;
+}
+
+/** A take that could not be served in time: answered like AWS throttling, before AWS is asked. */
+export class BudgetExceededError extends Error {
+  readonly source = "aws" as const;
+  readonly kind = "throttled" as const;
+  readonly retryable = true;
+  constructor(
+    readonly operation: string,
+    reason: string,
+  ) {
+    super(`${operation}: the dashboard's share of the quota is spent (${reason})`);
+    this.name = "BudgetExceededError";
+  }
+}
+
+/** A set of token buckets; `take` waits until the call fits in the budget, within its deadline. */
 export function createBudget(options: { share?: number; clock?: () => number; sleep?: (ms: number) => Promise<void> } = {}) {
   const raw = options.share ?? Number(process.env.SFN_TRIAGE_QUOTA_SHARE || 0.5);
   // NaN or ≤ 0 would make take() wait forever; above 1 would spend more than the account's quota.
@@ -47,6 +86,7 @@ export function createBudget(options: { share?: number; clock?: () => number; sl
   const clock = options.clock ?? (() => Date.now());
   const sleep = options.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
   const buckets = new Map<string, Bucket>();
+  const spent = new Map<string, number>();
 
   function bucketFor(api: string, region: string): Bucket {
     const key = `${region}:${api}`;
@@ -54,7 +94,7 @@ export function createBudget(options: { share?: number; clock?: () => number; sl
     if (!bucket) {
       const full = quotaFor(api, region);
       const quota = { size: Math.max(1, Math.floor(full.size * share)), refillPerSecond: full.refillPerSecond * share };
-      bucket = { tokens: quota.size, updatedMs: clock(), quota };
+      bucket = { tokens: quota.size, updatedMs: clock(), quota, waiting: 0 };
       buckets.set(key, bucket);
     }
     return bucket;
@@ -68,16 +108,34 @@ export function createBudget(options: { share?: number; clock?: () => number; sl
   }
 
   return {
-    /** Waits for one token of `api` in `region`, then spends it. */
-    async take(api: string, region: string): Promise<void> {
+    /**
+     * Waits for one token of `api` in `region`, then spends it. Lower priorities leave a reserve for
+     * higher ones; a take that can't be served before its deadline (or whose request was aborted)
+     * throws BudgetExceededError without having spent anything.
+     */
+    async take(api: string, region: string, take: TakeOptions = {}): Promise<void> {
+      const priority = take.priority ?? "poller";
       const bucket = bucketFor(api, region);
-      for (;;) {
-        refill(bucket);
-        if (bucket.tokens >= 1) {
-          bucket.tokens -= 1;
-          return;
+      const floor = RESERVE[priority] * bucket.quota.size;
+      const deadline = clock() + (take.deadlineMs ?? DEFAULT_DEADLINE_MS[priority]);
+      if (priority !== "poller" && bucket.waiting >= MAX_WAITING) throw new BudgetExceededError(api, `${bucket.waiting} calls already waiting`);
+      bucket.waiting += 1;
+      try {
+        for (;;) {
+          if (take.signal?.aborted) throw new BudgetExceededError(api, "the request was abandoned");
+          refill(bucket);
+          if (bucket.tokens - floor >= 1) {
+            bucket.tokens -= 1;
+            spent.set(api, (spent.get(api) ?? 0) + 1);
+            return;
+          }
+          const waitMs = Math.ceil(((1 + floor - bucket.tokens) / bucket.quota.refillPerSecond) * 1000);
+          if (clock() + waitMs > deadline) throw new BudgetExceededError(api, `a ${priority} call would wait ${waitMs} ms`);
+          // With a signal, wake at least every second, so an abandoned request stops waiting soon after it is gone.
+          await sleep(take.signal ? Math.min(waitMs, 1_000) : waitMs);
         }
-        await sleep(Math.ceil(((1 - bucket.tokens) / bucket.quota.refillPerSecond) * 1000));
+      } finally {
+        bucket.waiting -= 1;
       }
     },
     /** Tokens left now, for the status line and tests. */
@@ -85,6 +143,10 @@ export function createBudget(options: { share?: number; clock?: () => number; sl
       const bucket = bucketFor(api, region);
       refill(bucket);
       return bucket.tokens;
+    },
+    /** Calls granted so far, per API (bench and health). */
+    spent(): Record<string, number> {
+      return Object.fromEntries(spent);
     },
   };
 }
@@ -100,7 +162,7 @@ export function sharedBudget(): Budget {
 }
 
 /** Runs one AWS call once the shared budget has a token for it. */
-export async function withBudget<T>(api: string, region: string, call: () => Promise<T>): Promise<T> {
-  await sharedBudget().take(api, region);
+export async function withBudget<T>(api: string, region: string, call: () => Promise<T>, take: TakeOptions = {}): Promise<T> {
+  await sharedBudget().take(api, region, take);
   return call();
 }

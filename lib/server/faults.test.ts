@@ -57,6 +57,7 @@ function countingBudget(): Budget {
       return inner.take(api, region);
     },
     available: (api, region) => inner.available(api, region),
+    spent: () => inner.spent(),
   };
 }
 
