@@ -2,15 +2,18 @@ import { NextResponse, type NextRequest } from "next/server";
 import { ArnError, parseStatesArn } from "@/lib/analysis/links/arn";
 import { resolveQuery } from "@/lib/analysis/links/resolve-query";
 import { AUTH_REALM, AuthConfigError, checkAuthorization, isPublicPath } from "@/lib/server/auth";
+import { ClientRateLimiter, clientKey } from "@/lib/server/client-limits";
 
 /**
  * Bad links get a real 400 before any page renders: App Router pages can only set 404 themselves,
  * and a runbook's broken link must not look like a working page to monitors or to people.
  */
-export function proxy(request: NextRequest) {
+export async function proxy(request: NextRequest) {
   const { pathname, searchParams } = request.nextUrl;
-  const denied = authenticate(request);
+  const client = clientKey(request.headers);
+  const denied = await authenticate(request, client);
   if (denied) return withSecurityPolicy(denied, contentSecurityPolicy(null));
+  // A malformed link costs nothing to answer, so it is answered before the per-client limit.
   const problem = findProblem(pathname, searchParams);
   if (problem) {
     const url = request.nextUrl.clone();
@@ -19,6 +22,8 @@ export function proxy(request: NextRequest) {
     // The route handler at /bad-link answers 400 itself; a rewrite to a page would answer 200.
     return withSecurityPolicy(NextResponse.rewrite(url), contentSecurityPolicy(null));
   }
+  const limited = limitClient(pathname, client);
+  if (limited) return withSecurityPolicy(limited, contentSecurityPolicy(null));
   // A fresh nonce per request: Next reads it from the request's CSP header and puts it on its own
   // inline hydration scripts, so no other inline script can run (every page renders dynamically).
   const nonce = btoa(crypto.randomUUID());
@@ -59,12 +64,12 @@ function withSecurityPolicy(response: NextResponse, policy: string): NextRespons
  * With SFN_TRIAGE_BASIC_AUTH set, every page and API needs it, except the liveness probe.
  * A malformed value fails closed (503): a typo must not leave the dashboard open.
  */
-function authenticate(request: NextRequest): NextResponse | null {
+async function authenticate(request: NextRequest, client: string): Promise<NextResponse | null> {
   const configured = process.env.SFN_TRIAGE_BASIC_AUTH;
   if (!configured || isPublicPath(request.nextUrl.pathname)) return null;
   let decision;
   try {
-    decision = checkAuthorization(configured, request.headers.get("authorization"));
+    decision = await checkAuthorization(configured, request.headers.get("authorization"), client);
   } catch (error) {
     if (!(error instanceof AuthConfigError)) throw error;
     console.error(`sfn-triage: ${error.message}`);
@@ -74,10 +79,41 @@ function authenticate(request: NextRequest): NextResponse | null {
     );
   }
   if (decision.ok) return null;
+  if (decision.reason === "backoff" || decision.reason === "busy") {
+    return tooManyRequests(decision.retryAfterSeconds, decision.reason === "busy" ? "Too many sign-ins are being checked right now." : "Too many wrong passwords from this client.");
+  }
   return NextResponse.json(
     { error: { kind: "unauthorized", message: decision.reason === "missing" ? "This dashboard needs a user name and password." : "Wrong user name or password." } },
     { status: 401, headers: { "www-authenticate": `Basic realm="${AUTH_REALM}", charset="UTF-8"`, "cache-control": "no-store" } },
   );
+}
+
+function tooManyRequests(retryAfterSeconds: number, message: string): NextResponse {
+  return NextResponse.json(
+    { error: { kind: "rate-limited", message: `${message} Try again in ${retryAfterSeconds} s.`, retryAfterSeconds } },
+    { status: 429, headers: { "retry-after": String(retryAfterSeconds), "cache-control": "no-store" } },
+  );
+}
+
+// Pages and APIs whose answer may need AWS: each client gets a steady share, so no one client can spend
+// the account's Step Functions quota. The fleet, static assets and health are served from memory.
+const COSTLY_SECTIONS = new Set(["executions", "state-machines", "go", "alarms", "signatures"]);
+const perClient = new ClientRateLimiter({
+  burst: positiveFromEnv("SFN_TRIAGE_CLIENT_BURST", 60),
+  perSecond: positiveFromEnv("SFN_TRIAGE_CLIENT_RATE", 5),
+});
+
+function positiveFromEnv(name: string, fallback: number): number {
+  const n = Number(process.env[name]);
+  return Number.isFinite(n) && n > 0 ? n : fallback;
+}
+
+function limitClient(pathname: string, client: string): NextResponse | null {
+  const [, first, second] = pathname.split("/");
+  const section = first === "api" ? second : first;
+  if (!section || !COSTLY_SECTIONS.has(section)) return null;
+  const wait = perClient.take(client);
+  return wait > 0 ? tooManyRequests(wait, "This client is asking for more AWS-backed pages than the dashboard serves one client.") : null;
 }
 
 const PAGE_KINDS: Record<string, string[]> = {

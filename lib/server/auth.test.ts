@@ -43,35 +43,35 @@ describe("hashPassword / parseBasicAuthConfig", () => {
 describe("verifyPassword / checkAuthorization", () => {
   const credential = parseBasicAuthConfig(configured);
 
-  it("accepts the right user and password only", () => {
-    expect(verifyPassword(credential, "ops", "correct horse")).toBe(true);
-    expect(verifyPassword(credential, "ops", "correct hors")).toBe(false);
-    expect(verifyPassword(credential, "Ops", "correct horse")).toBe(false);
-    expect(verifyPassword(credential, "", "")).toBe(false);
+  it("accepts the right user and password only", async () => {
+    expect(await verifyPassword(credential, "ops", "correct horse")).toBe(true);
+    expect(await verifyPassword(credential, "ops", "correct hors")).toBe(false);
+    expect(await verifyPassword(credential, "Ops", "correct horse")).toBe(false);
+    expect(await verifyPassword(credential, "", "")).toBe(false);
   });
 
-  it("treats NFC and NFD spellings of a password alike", () => {
+  it("treats NFC and NFD spellings of a password alike", async () => {
     const value = hashPassword("ops", "caf\u00e9");
-    expect(verifyPassword(parseBasicAuthConfig(value), "ops", "cafe\u0301")).toBe(true);
+    expect(await verifyPassword(parseBasicAuthConfig(value), "ops", "cafe\u0301")).toBe(true);
   });
 
-  it("answers missing for no or non-Basic headers, wrong for bad passwords", () => {
-    expect(checkAuthorization(configured, null)).toEqual({ ok: false, reason: "missing" });
-    expect(checkAuthorization(configured, "Bearer abc")).toEqual({ ok: false, reason: "missing" });
-    expect(checkAuthorization(configured, "Basic !!!")).toEqual({ ok: false, reason: "missing" });
-    expect(checkAuthorization(configured, `Basic ${Buffer.from("nocolon").toString("base64")}`)).toEqual({ ok: false, reason: "missing" });
-    expect(checkAuthorization(configured, basic("ops", "wrong"))).toEqual({ ok: false, reason: "wrong" });
-    expect(checkAuthorization(configured, basic("ops", "correct horse"))).toEqual({ ok: true });
+  it("answers missing for no or non-Basic headers, wrong for bad passwords", async () => {
+    expect(await checkAuthorization(configured, null)).toEqual({ ok: false, reason: "missing" });
+    expect(await checkAuthorization(configured, "Bearer abc")).toEqual({ ok: false, reason: "missing" });
+    expect(await checkAuthorization(configured, "Basic !!!")).toEqual({ ok: false, reason: "missing" });
+    expect(await checkAuthorization(configured, `Basic ${Buffer.from("nocolon").toString("base64")}`)).toEqual({ ok: false, reason: "missing" });
+    expect(await checkAuthorization(configured, basic("ops", "wrong"))).toEqual({ ok: false, reason: "wrong" });
+    expect(await checkAuthorization(configured, basic("ops", "correct horse"))).toEqual({ ok: true });
     // Second time from the cache of verified headers: still right, and still wrong for the wrong one.
-    expect(checkAuthorization(configured, basic("ops", "correct horse"))).toEqual({ ok: true });
-    expect(checkAuthorization(configured, basic("ops", "wrong"))).toEqual({ ok: false, reason: "wrong" });
+    expect(await checkAuthorization(configured, basic("ops", "correct horse"))).toEqual({ ok: true });
+    expect(await checkAuthorization(configured, basic("ops", "wrong"))).toEqual({ ok: false, reason: "wrong" });
   });
 
-  it("forgets verified headers when the configured credential changes", () => {
-    expect(checkAuthorization(configured, basic("ops", "correct horse"))).toEqual({ ok: true });
+  it("forgets verified headers when the configured credential changes", async () => {
+    expect(await checkAuthorization(configured, basic("ops", "correct horse"))).toEqual({ ok: true });
     const rotated = hashPassword("ops", "new password");
-    expect(checkAuthorization(rotated, basic("ops", "correct horse"))).toEqual({ ok: false, reason: "wrong" });
-    expect(checkAuthorization(rotated, basic("ops", "new password"))).toEqual({ ok: true });
+    expect(await checkAuthorization(rotated, basic("ops", "correct horse"))).toEqual({ ok: false, reason: "wrong" });
+    expect(await checkAuthorization(rotated, basic("ops", "new password"))).toEqual({ ok: true });
   });
 
   it("decodes passwords containing ':' and UTF-8", () => {

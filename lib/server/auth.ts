@@ -1,4 +1,5 @@
-import { createHash, randomBytes, scryptSync, timingSafeEqual } from "node:crypto";
+import { createHash, randomBytes, scrypt, scryptSync, timingSafeEqual } from "node:crypto";
+import { FailedLoginLimiter } from "./client-limits";
 
 /**
  * Built-in HTTP basic auth. The credential lives in SFN_TRIAGE_BASIC_AUTH as
@@ -57,9 +58,37 @@ export function parseBasicHeader(header: string | null): { user: string; passwor
   return { user: decoded.slice(0, colon), password: decoded.slice(colon + 1) };
 }
 
-/** True when user and password match the credential; constant-time in the comparison of both. */
-export function verifyPassword(credential: BasicAuthCredential, user: string, password: string): boolean {
-  const actual = scryptSync(password.normalize("NFC"), credential.salt, credential.hash.length, SCRYPT_OPTIONS);
+function scryptAsync(password: string, salt: Buffer, length: number): Promise<Buffer> {
+  return new Promise((resolve, reject) => scrypt(password, salt, length, SCRYPT_OPTIONS, (error, key) => (error ? reject(error) : resolve(key))));
+}
+
+// scrypt runs on libuv's thread pool (4 threads by default), never on the event loop; at most two at a
+// time, so a flood of wrong passwords leaves threads for file and DNS work, and a short queue beyond that.
+const MAX_HASHING = 2;
+const MAX_QUEUED = 32;
+let hashing = 0;
+const queued: (() => void)[] = [];
+
+async function withHashingSlot<T>(work: () => Promise<T>): Promise<T | "busy"> {
+  if (hashing >= MAX_HASHING) {
+    if (queued.length >= MAX_QUEUED) return "busy";
+    await new Promise<void>((resolve) => queued.push(resolve));
+  } else {
+    hashing += 1;
+  }
+  try {
+    return await work();
+  } finally {
+    const next = queued.shift();
+    // Hand the slot straight to the next waiter; only free it when nobody waits.
+    if (next) next();
+    else hashing -= 1;
+  }
+}
+
+/** True when user and password match the credential; constant-time in the comparison of both; off the event loop. */
+export async function verifyPassword(credential: BasicAuthCredential, user: string, password: string): Promise<boolean> {
+  const actual = await scryptAsync(password.normalize("NFC"), credential.salt, credential.hash.length);
   const hashOk = timingSafeEqual(actual, credential.hash);
   // Compare digests, not the names, so unequal lengths don't short-circuit.
   const userOk = timingSafeEqual(sha256(user), sha256(credential.user));
@@ -76,11 +105,20 @@ const VERIFIED_MAX = 64;
 const verified = new Map<string, true>();
 let verifiedFor: string | null = null;
 
-/** The outcome of checking one request. */
-export type AuthDecision = { ok: true } | { ok: false; reason: "missing" | "wrong" };
+// Five wrong passwords are free; then each costs the client a doubling wait, from 1 s up to 5 minutes.
+const failedLogins = new FailedLoginLimiter({ free: 5, baseMs: 1_000, maxMs: 5 * 60_000 });
 
-/** Checks an Authorization header against the configured value (the raw SFN_TRIAGE_BASIC_AUTH). */
-export function checkAuthorization(configured: string, header: string | null): AuthDecision {
+/** The outcome of checking one request; `retryAfterSeconds` when the client must wait (429). */
+export type AuthDecision =
+  | { ok: true }
+  | { ok: false; reason: "missing" | "wrong" }
+  | { ok: false; reason: "backoff" | "busy"; retryAfterSeconds: number };
+
+/**
+ * Checks an Authorization header against the configured value (the raw SFN_TRIAGE_BASIC_AUTH), for the
+ * client `client` (see clientKey). Throws AuthConfigError when the configured value is malformed.
+ */
+export async function checkAuthorization(configured: string, header: string | null, client = "unknown"): Promise<AuthDecision> {
   const credential = parseBasicAuthConfig(configured);
   const given = parseBasicHeader(header);
   if (!given) return { ok: false, reason: "missing" };
@@ -90,10 +128,29 @@ export function checkAuthorization(configured: string, header: string | null): A
   }
   const key = sha256(`${header}`).toString("base64");
   if (verified.has(key)) return { ok: true };
-  if (!verifyPassword(credential, given.user, given.password)) return { ok: false, reason: "wrong" };
+  const wait = failedLogins.retryAfterSeconds(client);
+  if (wait > 0) return { ok: false, reason: "backoff", retryAfterSeconds: wait };
+  const ok = await withHashingSlot(() => verifyPassword(credential, given.user, given.password));
+  if (ok === "busy") return { ok: false, reason: "busy", retryAfterSeconds: 1 };
+  if (!ok) {
+    failedLogins.failed(client);
+    return { ok: false, reason: "wrong" };
+  }
+  failedLogins.succeeded(client);
   if (verified.size >= VERIFIED_MAX) verified.delete(verified.keys().next().value as string);
   verified.set(key, true);
   return { ok: true };
+}
+
+/** Whether SFN_TRIAGE_BASIC_AUTH, when set, is well formed (for /api/health): null when fine, else why not. */
+export function authConfigProblem(configured = process.env.SFN_TRIAGE_BASIC_AUTH): string | null {
+  if (!configured) return null;
+  try {
+    parseBasicAuthConfig(configured);
+    return null;
+  } catch (error) {
+    return error instanceof Error ? error.message : String(error);
+  }
 }
 
 /** Paths answered without auth: the liveness probe only. */
