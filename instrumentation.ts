@@ -1,0 +1,9 @@
+/**
+ * Next calls register() once per server process at boot: polling starts then, not at the first visit,
+ * so the fleet (and /api/health) is right before anyone opens a page.
+ */
+export async function register() {
+  if (process.env.NEXT_RUNTIME !== "nodejs") return;
+  const { fleetPoller } = await import("@/lib/server/fleet");
+  void fleetPoller().start();
+}
