@@ -12,7 +12,7 @@ const REDACTED = (text: string) => `<payload hidden: ${utf8ByteLength(text)} byt
 
 // AWS writes these with the payload in single quotes after a fixed phrase; the payload may itself hold
 // quotes, so the quoted span runs to the last quote before the end or before the next sentence AWS adds.
-const QUOTED_AFTER = /\b(in the input|the input|the output|the result|The Parameters|the value|the payload) '([\s\S]*)'(?=\s*$|\.\s|\s*\(|\s*:)/g;
+const QUOTED_AFTER = /\b(in the input|the input|the output|the result|The Parameters|the value|the payload) '([\s\S]*)'(?=\s*$|\.\s|\s*\(|\s*:|\s+could\b)/g;
 const DOUBLE_QUOTED_VALUE = /\b(refers to value) "((?:[^"\\]|\\.)*)"/g;
 
 // Keys whose values name an error or a status rather than carry data.
