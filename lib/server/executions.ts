@@ -15,6 +15,7 @@ import { sharedBudget, type Budget } from "./budget";
 import { serverConfig } from "./config";
 import { findingsForDefinition } from "./definition-findings";
 import { Lru } from "./lru";
+import { services } from "./services";
 import { createSingleFlight } from "./single-flight";
 
 /** What the triage service calls; tests pass fakes. */
@@ -223,10 +224,7 @@ export class TriageService {
   }
 }
 
-const holder = globalThis as typeof globalThis & { __sfnTriageService?: TriageService };
-
-/** The process-wide triage service. */
+/** The process-wide triage service (built by the composition root, lib/server/services.ts). */
 export function triageService(): TriageService {
-  if (!holder.__sfnTriageService) holder.__sfnTriageService = new TriageService();
-  return holder.__sfnTriageService;
+  return services().triage;
 }

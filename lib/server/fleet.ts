@@ -1,15 +1,11 @@
 import "server-only";
-import { configuredRegions } from "@/lib/aws/clients";
 import type { FleetSnapshot } from "@/lib/domain/fleet";
-import { FleetPoller } from "./poller";
+import type { FleetPoller } from "./poller";
+import { services } from "./services";
 
-// One poller per server process, kept on globalThis so Next's dev reloads don't start a second one.
-const holder = globalThis as typeof globalThis & { __sfnTriagePoller?: FleetPoller };
-
-/** The process-wide fleet poller, started on first use. */
+/** The process-wide fleet poller (built by the composition root, lib/server/services.ts). */
 export function fleetPoller(): FleetPoller {
-  if (!holder.__sfnTriagePoller) holder.__sfnTriagePoller = new FleetPoller(configuredRegions());
-  return holder.__sfnTriagePoller;
+  return services().poller;
 }
 
 // The first paint waits for the first poll at most this long, then shows what it has.

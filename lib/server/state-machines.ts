@@ -1,5 +1,4 @@
 import "server-only";
-import * as aws from "@/lib/aws";
 import { isAwsFailure } from "@/lib/aws/errors";
 import { aggregateStates } from "@/lib/analysis/fleet/state-aggregates";
 import { filterFailing } from "@/lib/analysis/fleet/fleet-views";
@@ -7,11 +6,11 @@ import { parseStatesArn } from "@/lib/analysis/links/arn";
 import type { ExecutionReport } from "@/lib/domain/report";
 import type { StateMachineView } from "@/lib/domain/state-machine-view";
 import { routes } from "@/lib/routes";
-import { withBudget } from "./budget";
 import { estimateFleetCost } from "./cost-view";
 import { findingsForDefinition } from "./definition-findings";
 import { getFleetSnapshot } from "./fleet";
 import { triageService } from "./executions";
+import { services } from "./services";
 
 // Executions analysed for the per-state aggregates: enough for a p95, few enough for the quotas.
 const ANALYSED_EXECUTIONS = 10;
@@ -50,16 +49,14 @@ async function buildStateMachineView(input: ViewInput): Promise<StateMachineView
   const from = input.from ? Date.parse(input.from) : to - DAY_MS;
   const window = { from: new Date(from).toISOString(), to: new Date(to).toISOString() };
 
-  const [stateMachine, snapshot] = await Promise.all([withBudget("DescribeStateMachine", parsed.region, () => aws.describeStateMachine(arn)), getFleetSnapshot()]);
+  const [stateMachine, snapshot] = await Promise.all([services().aws.visitor.describeStateMachine(arn), getFleetSnapshot()]);
   const fleet = snapshot.stateMachines.find((sm) => sm.stateMachineArn === arn) ?? null;
   const failing = filterFailing(snapshot.failing, { stateMachine: arn, from: window.from, to: window.to }, now);
 
   let metrics: StateMachineView["metrics"] = null;
   let metricsError: StateMachineView["metricsError"] = null;
   try {
-    metrics = await withBudget("GetMetricData", parsed.region, () =>
-      aws.getExecutionMetrics(parsed.region, { stateMachineArns: [arn], from: new Date(from), to: new Date(to), periodSeconds: periodFor(to - from) }),
-    );
+    metrics = await services().aws.visitor.getExecutionMetrics(parsed.region, { stateMachineArns: [arn], from: new Date(from), to: new Date(to), periodSeconds: periodFor(to - from) });
   } catch (error) {
     if (!isAwsFailure(error)) throw error;
     metricsError = { kind: error.kind, message: error.message, at: new Date(now).toISOString() };
@@ -91,9 +88,7 @@ async function recentReports(stateMachineArn: string, region: string, failingArn
   let arns = failingArns.slice(0, ANALYSED_EXECUTIONS);
   if (arns.length < ANALYSED_EXECUTIONS) {
     // Successes show the healthy shape (payload growth, events per item) that failures alone hide.
-    const succeeded = await withBudget("ListExecutions", region, () =>
-      aws.listExecutions({ stateMachineArn, statusFilter: "SUCCEEDED", maxItems: ANALYSED_EXECUTIONS - arns.length }),
-    );
+    const succeeded = await services().aws.visitor.listExecutions({ stateMachineArn, statusFilter: "SUCCEEDED", maxItems: ANALYSED_EXECUTIONS - arns.length });
     arns = [...arns, ...succeeded.map((e) => e.executionArn)];
   }
   const settled = await Promise.allSettled(arns.map((arn) => triageService().getTriage(arn)));

@@ -1,0 +1,158 @@
+import "server-only";
+import * as aws from "@/lib/aws";
+import { AwsError } from "@/lib/aws/errors";
+import { redactCause } from "@/lib/analysis/payload-redaction";
+import { isAwsFailure } from "@/lib/domain/errors";
+import type { ExecutionDescription } from "@/lib/domain/execution";
+import type { HistoryEvent } from "@/lib/domain/history-event";
+import type { Budget, BudgetPriority } from "./budget";
+import { Lru } from "./lru";
+
+/**
+ * The one door to AWS for the server's services: every lib/aws call goes through here, and here only is
+ * it charged to the quota budget (once), refused when its ARN lies outside the watched regions, and, with
+ * payloads hidden, stripped of payload text that AWS quoted in error causes.
+ *
+ * Two faces: the poller's calls spend the budget at the highest priority; a visitor's calls (pages, APIs)
+ * spend it as "known" when the execution is already known (fleet, index, or described before) and as
+ * "visitor" otherwise. An execution never seen costs at most one DescribeExecution: its history and
+ * definition are asked for only once AWS has said it exists, and "does not exist" is remembered.
+ */
+export interface AwsPort {
+  listStateMachines: typeof aws.listStateMachines;
+  listExecutions: typeof aws.listExecutions;
+  describeExecution: typeof aws.describeExecution;
+  describeStateMachine: typeof aws.describeStateMachine;
+  describeStateMachineForExecution: typeof aws.describeStateMachineForExecution;
+  getExecutionHistoryPage: typeof aws.getExecutionHistoryPage;
+  getExecutionMetrics: typeof aws.getExecutionMetrics;
+  describeAlarms: typeof aws.describeAlarms;
+}
+
+/** What the port is built from; tests pass fakes for `calls`. */
+export interface AwsPortDeps {
+  budget: Budget;
+  calls: AwsPort;
+  regions: () => string[];
+  hidePayloads: () => boolean;
+  /** True when the execution is in the fleet snapshot or the failure index. */
+  isKnownExecution: (executionArn: string) => boolean;
+  now: () => number;
+}
+
+// "Does not exist" stays true for a while (an execution ARN is never reused); a typo costs AWS once.
+const NOT_FOUND_TTL_MS = 10 * 60_000;
+const REMEMBERED_ARNS = 10_000;
+
+function regionOf(arn: string): string {
+  return aws.regionOfArn(arn);
+}
+
+function redactEvent(event: HistoryEvent): HistoryEvent {
+  let copy: HistoryEvent | null = null;
+  for (const [key, details] of Object.entries(event)) {
+    if (!key.endsWith("EventDetails") || typeof details !== "object" || details === null) continue;
+    const cause = (details as { cause?: unknown }).cause;
+    if (typeof cause !== "string") continue;
+    copy ??= { ...event };
+    copy[key as `${string}EventDetails`] = { ...details, cause: redactCause(cause) };
+  }
+  return copy ?? event;
+}
+
+/** With payloads hidden, a description keeps its sizes and loses its texts (input, output, quoted payloads in the cause). */
+function redactDescription(description: ExecutionDescription): ExecutionDescription {
+  const { input: _input, output: _output, ...rest } = description;
+  return { ...rest, cause: rest.cause === null ? null : redactCause(rest.cause) };
+}
+
+/** Builds the two faces of the port over one budget. */
+export function createAwsPort(deps: AwsPortDeps): { poller: AwsPort; visitor: AwsPort } {
+  const notFound = new Lru<string, number>(REMEMBERED_ARNS);
+  const described = new Lru<string, true>(REMEMBERED_ARNS);
+  const pendingDescribe = new Map<string, Promise<ExecutionDescription>>();
+
+  function assertWatched(arn: string, operation: string): string {
+    const region = regionOf(arn);
+    if (!deps.regions().includes(region)) {
+      throw new AwsError("not-found", operation, `${operation}: ${region} is not a watched region (SFN_TRIAGE_REGIONS: ${deps.regions().join(", ")})`);
+    }
+    return region;
+  }
+
+  async function charged<T>(api: string, region: string, priority: BudgetPriority, call: () => Promise<T>): Promise<T> {
+    await deps.budget.take(api, region, { priority });
+    return call();
+  }
+
+  function known(executionArn: string): boolean {
+    return described.get(executionArn) !== undefined || deps.isKnownExecution(executionArn);
+  }
+
+  function rememberedNotFound(executionArn: string, operation: string): void {
+    const at = notFound.get(executionArn);
+    if (at !== undefined && deps.now() - at < NOT_FOUND_TTL_MS) {
+      throw new AwsError("not-found", operation, `${operation}: ExecutionDoesNotExist (remembered)`, { awsCode: "ExecutionDoesNotExist" });
+    }
+  }
+
+  function describeOnce(executionArn: string, priority: BudgetPriority): Promise<ExecutionDescription> {
+    const operation = "DescribeExecution";
+    const region = assertWatched(executionArn, operation);
+    rememberedNotFound(executionArn, operation);
+    const inFlight = pendingDescribe.get(executionArn);
+    if (inFlight) return inFlight;
+    const call = charged(operation, region, priority, () => deps.calls.describeExecution(executionArn))
+      .then((description) => {
+        described.set(executionArn, true);
+        return deps.hidePayloads() ? redactDescription(description) : description;
+      })
+      .catch((error: unknown) => {
+        if (isAwsFailure(error) && error.kind === "not-found") notFound.set(executionArn, deps.now());
+        throw error;
+      })
+      .finally(() => pendingDescribe.delete(executionArn));
+    pendingDescribe.set(executionArn, call);
+    return call;
+  }
+
+  /** For an execution not known yet, the other calls wait until AWS has said it exists. */
+  async function existsFirst(executionArn: string, operation: string): Promise<BudgetPriority> {
+    assertWatched(executionArn, operation);
+    rememberedNotFound(executionArn, operation);
+    if (known(executionArn)) return "known";
+    await describeOnce(executionArn, "visitor");
+    return "known";
+  }
+
+  function face(priority: BudgetPriority | "by-execution"): AwsPort {
+    const fixed: BudgetPriority = priority === "by-execution" ? "visitor" : priority;
+    return {
+      listStateMachines: (region) => charged("ListStateMachines", region, fixed, () => deps.calls.listStateMachines(region)),
+      listExecutions: async (input) => {
+        const region = assertWatched(input.stateMachineArn, "ListExecutions");
+        return charged("ListExecutions", region, fixed === "visitor" ? "known" : fixed, () => deps.calls.listExecutions(input));
+      },
+      describeStateMachine: async (arn) => {
+        const region = assertWatched(arn, "DescribeStateMachine");
+        return charged("DescribeStateMachine", region, fixed === "visitor" ? "known" : fixed, () => deps.calls.describeStateMachine(arn));
+      },
+      describeExecution: async (arn) => describeOnce(arn, priority === "by-execution" ? (known(arn) ? "known" : "visitor") : fixed),
+      describeStateMachineForExecution: async (arn) => {
+        const operation = "DescribeStateMachineForExecution";
+        const level = priority === "by-execution" ? await existsFirst(arn, operation) : fixed;
+        return charged(operation, assertWatched(arn, operation), level, () => deps.calls.describeStateMachineForExecution(arn));
+      },
+      getExecutionHistoryPage: async (arn, options) => {
+        const operation = "GetExecutionHistory";
+        const level = priority === "by-execution" ? await existsFirst(arn, operation) : fixed;
+        const page = await charged(operation, assertWatched(arn, operation), level, () => deps.calls.getExecutionHistoryPage(arn, options));
+        return deps.hidePayloads() ? { ...page, events: page.events.map(redactEvent) } : page;
+      },
+      getExecutionMetrics: (region, input) => charged("GetMetricData", region, fixed === "visitor" ? "known" : fixed, () => deps.calls.getExecutionMetrics(region, input)),
+      describeAlarms: (region) => charged("DescribeAlarms", region, fixed === "visitor" ? "known" : fixed, () => deps.calls.describeAlarms(region)),
+    };
+  }
+
+  return { poller: face("poller"), visitor: face("by-execution") };
+}

@@ -1,0 +1,52 @@
+import "server-only";
+import * as aws from "@/lib/aws";
+import { configuredRegions } from "@/lib/aws/clients";
+import { createAwsPort, type AwsPort } from "./aws-port";
+import { sharedBudget, type Budget } from "./budget";
+import { serverConfig } from "./config";
+import { TriageService } from "./executions";
+import { FleetPoller } from "./poller";
+
+/** Everything the server keeps, built once per process (the composition root). */
+export interface Services {
+  budget: Budget;
+  /** The AWS port: `poller` for the poller's calls, `visitor` for what pages and APIs ask. */
+  aws: { poller: AwsPort; visitor: AwsPort };
+  poller: FleetPoller;
+  triage: TriageService;
+}
+
+// The port charges every call to the budget; services built on it must not charge again.
+const ALREADY_CHARGED: Budget = { take: async () => {}, available: () => Number.POSITIVE_INFINITY, spent: () => ({}) };
+
+// How often the set of executions the poller knows is rebuilt for the port's "known" check.
+const KNOWN_REFRESH_MS = 2_000;
+
+/** Builds the services; `calls` defaults to lib/aws (tests pass fakes). */
+export function buildServices(calls: AwsPort = aws, now: () => number = () => Date.now()): Services {
+  const budget = sharedBudget();
+  let known = { at: -Infinity, arns: new Set<string>() };
+  let poller: FleetPoller | null = null;
+  const isKnownExecution = (arn: string) => {
+    if (!poller) return false;
+    if (now() - known.at > KNOWN_REFRESH_MS) {
+      const snapshot = poller.snapshot();
+      known = { at: now(), arns: new Set([...snapshot.failing, ...snapshot.running].map((e) => e.executionArn)) };
+    }
+    return known.arns.has(arn);
+  };
+  const port = createAwsPort({ budget, calls, regions: configuredRegions, hidePayloads: () => serverConfig().hidePayloads, isKnownExecution, now });
+  poller = new FleetPoller(configuredRegions(), { ...port.poller, budget: ALREADY_CHARGED, now });
+  const triage = new TriageService({ ...port.visitor, budget: ALREADY_CHARGED, now });
+  return { budget, aws: port, poller, triage };
+}
+
+// One set per server process, on globalThis: Next bundles pages, routes and instrumentation separately,
+// and dev reloads re-evaluate modules; both must find the same poller and caches.
+const holder = globalThis as typeof globalThis & { __sfnTriageServices?: Services };
+
+/** The process's services, built on first use. */
+export function services(): Services {
+  holder.__sfnTriageServices ??= buildServices();
+  return holder.__sfnTriageServices;
+}
