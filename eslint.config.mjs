@@ -9,6 +9,21 @@ const awsSdkOutsideLibAws = {
 };
 
 const sandboxFromApp = { group: ["@/sandbox/*", "**/sandbox/*"], message: "sandbox/ is never imported by app code." };
+// Relative imports reach the same modules as "@/…" ones: the boundaries must hold for both spellings.
+const relativeTo = (folder) => ({ regex: `^(\\.\\./)+(lib/)?${folder}(/|$)` });
+const awsFromApp = {
+  group: ["@/lib/aws", "@/lib/aws/*"],
+  message: "app/ and components/ reach AWS only through lib/server (DESIGN.md: Shape).",
+};
+const serverFromComponents = {
+  group: ["@/lib/server", "@/lib/server/*"],
+  message: "Components render what they are given; lib/server is the door for app/ only.",
+};
+const clockAndChance = [
+  { object: "Math", property: "random", message: "Pure code is deterministic: take randomness from the caller." },
+  { object: "performance", property: "now", message: "Pure code takes `now` from its caller." },
+  { object: "process", property: "env", message: "Pure code takes its settings from the caller (lib/server/config.ts reads the environment)." },
+];
 
 export default defineConfig([
   // eslint-config-next would bring these too, but its import resolver (unrs-resolver) leaves package-lock.json
@@ -26,7 +41,42 @@ export default defineConfig([
   {
     files: ["app/**", "components/**", "lib/**"],
     ignores: ["lib/aws/**", "**/*.test.ts", "**/*.test.tsx"],
-    rules: { "no-restricted-imports": ["error", { patterns: [awsSdkOutsideLibAws, sandboxFromApp] }] },
+    rules: { "no-restricted-imports": ["error", { patterns: [awsSdkOutsideLibAws, sandboxFromApp, { ...relativeTo("sandbox"), message: sandboxFromApp.message }] }] },
+  },
+  {
+    files: ["app/**"],
+    ignores: ["**/*.test.ts", "**/*.test.tsx"],
+    rules: {
+      "no-restricted-imports": ["error", { patterns: [awsSdkOutsideLibAws, sandboxFromApp, awsFromApp, { ...relativeTo("aws"), message: awsFromApp.message }] }],
+      "no-restricted-syntax": [
+        "error",
+        { selector: "Property[key.name='queryKey']", message: "Query keys live in lib/queries (keys.ts / options.ts), shared by the server prefetch and the client." },
+      ],
+    },
+  },
+  {
+    files: ["components/**"],
+    ignores: ["**/*.test.ts", "**/*.test.tsx"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            awsSdkOutsideLibAws,
+            sandboxFromApp,
+            awsFromApp,
+            serverFromComponents,
+            { ...relativeTo("aws"), message: awsFromApp.message },
+            { ...relativeTo("server"), message: serverFromComponents.message },
+          ],
+        },
+      ],
+      "no-restricted-properties": ["error", { object: "process", property: "env", message: "Components take settings as props; the server reads the environment." }],
+      "no-restricted-syntax": [
+        "error",
+        { selector: "Property[key.name='queryKey']", message: "Query keys live in lib/queries (keys.ts / options.ts), shared by the server prefetch and the client." },
+      ],
+    },
   },
   {
     files: ["lib/analysis/**", "lib/domain/**"],
@@ -39,12 +89,17 @@ export default defineConfig([
             awsSdkOutsideLibAws,
             sandboxFromApp,
             {
-              group: ["react", "react-dom", "next", "next/*", "node:*", "fs", "http", "https", "@/lib/aws/*", "@/lib/server/*"],
+              group: ["react", "react-dom", "next", "next/*", "node:*", "fs", "http", "https", "@/lib/aws", "@/lib/aws/*", "@/lib/server", "@/lib/server/*", "@/lib/queries/*"],
               message: "lib/analysis is pure: no React, no I/O, no AWS.",
             },
+            { ...relativeTo("aws"), message: "lib/analysis is pure: no React, no I/O, no AWS." },
+            { ...relativeTo("server"), message: "lib/analysis is pure: no React, no I/O, no AWS." },
+            { ...relativeTo("queries"), message: "lib/analysis is pure: no React, no I/O, no AWS." },
+            { ...relativeTo("sandbox"), message: sandboxFromApp.message },
           ],
         },
       ],
+      "no-restricted-properties": ["error", ...clockAndChance],
       "no-restricted-globals": ["error", { name: "fetch", message: "lib/analysis does no I/O." }],
       "no-restricted-syntax": [
         "error",

@@ -3,5 +3,5 @@ export const queryKeys = {
   fleet: () => ["fleet"] as const,
   stateMachine: (arn: string, window: { from?: string; to?: string }) => ["state-machine", arn, window.from ?? null, window.to ?? null] as const,
   execution: (arn: string) => ["execution", arn] as const,
-  payload: (arn: string, eventId: number) => ["payload", arn, eventId] as const,
+  payload: (arn: string, eventId: number, field: string) => ["payload", arn, eventId, field] as const,
 };

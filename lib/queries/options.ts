@@ -43,3 +43,13 @@ export function stateMachineQuery(arn: string, window: { from?: string; to?: str
     refetchInterval: 30_000,
   });
 }
+
+/** One payload's text, fetched only when someone asks to see it (never cached as stale: it never changes). */
+export function payloadQuery(arn: string, eventId: number, field: string, enabled: boolean) {
+  return queryOptions({
+    queryKey: queryKeys.payload(arn, eventId, field),
+    queryFn: () => fetchJson<{ text: string; bytes: number }>(`/api/executions/${encodeURIComponent(arn)}/payload?eventId=${eventId}&field=${encodeURIComponent(field)}`),
+    enabled,
+    staleTime: Infinity,
+  });
+}
