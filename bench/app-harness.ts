@@ -76,45 +76,67 @@ function stopProcessGroup(child: ChildProcess): Promise<void> {
   });
 }
 
+/** One `next start` of the built app, pointed at an AWS endpoint (the sandbox). */
+export interface AppProcess {
+  appUrl: string;
+  pid: number;
+  stop(): Promise<void>;
+}
+
+/** Starts `next start` on a free loopback port against `endpoint`; waits until /api/health answers. */
+export async function startApp(opts: { endpoint: string; region: string; env?: Record<string, string>; log?: (line: string) => void }): Promise<AppProcess> {
+  const log = opts.log ?? (() => {});
+  await ensureBuild(log);
+  const port = await freePort();
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    NODE_ENV: "production",
+    AWS_ENDPOINT_URL: opts.endpoint,
+    AWS_REGION: opts.region,
+    AWS_ACCESS_KEY_ID: "test",
+    AWS_SECRET_ACCESS_KEY: "test",
+    SFN_TRIAGE_REGIONS: opts.region,
+    ...opts.env,
+  };
+  delete env.AWS_PROFILE;
+  delete env.NODE_OPTIONS;
+  // Its own process group, so stop() ends next and its workers and nothing else.
+  const app = spawn(path.join(ROOT, "node_modules", ".bin", "next"), ["start", "-H", "127.0.0.1", "-p", String(port)], {
+    cwd: ROOT,
+    env,
+    detached: true,
+    stdio: ["ignore", "ignore", "pipe"],
+  });
+  app.stderr?.on("data", (chunk: Buffer) => log(`next: ${chunk.toString("utf8").trim()}`));
+  const appUrl = `http://127.0.0.1:${port}`;
+  try {
+    // Any answer will do (a 503 from /api/health is an answer): the process is up.
+    await waitFor("next start", async () => (await fetch(`${appUrl}/api/health`)).status > 0, 60_000);
+  } catch (error) {
+    await stopProcessGroup(app);
+    throw error;
+  }
+  log(`app on ${appUrl} (pid ${app.pid})`);
+  return { appUrl, pid: app.pid!, stop: () => stopProcessGroup(app) };
+}
+
 /** Starts the sandbox (traffic on) and `next start` pointed at it. Call stop() in a finally. */
 export async function startAppHarness(opts: { env?: Record<string, string>; log?: (line: string) => void } = {}): Promise<AppHarness> {
   const log = opts.log ?? (() => {});
   await ensureBuild(log);
   const sandbox = await startSandbox({ port: 0, traffic: { ratePerMin: 10, bigMapAfterMs: null } });
-  let app: ChildProcess | null = null;
+  let app: AppProcess | null = null;
   const stop = async () => {
-    if (app) await stopProcessGroup(app);
+    if (app) await app.stop();
     await sandbox.stop();
   };
   try {
-    const port = await freePort();
-    const env: NodeJS.ProcessEnv = {
-      ...process.env,
-      NODE_ENV: "production",
-      AWS_ENDPOINT_URL: sandbox.endpoint,
-      AWS_REGION: sandbox.region,
-      AWS_ACCESS_KEY_ID: "test",
-      AWS_SECRET_ACCESS_KEY: "test",
-      SFN_TRIAGE_REGIONS: sandbox.region,
-      ...opts.env,
-    };
-    delete env.AWS_PROFILE;
-    delete env.NODE_OPTIONS;
-    // Its own process group, so stop() ends next and its workers and nothing else.
-    app = spawn(path.join(ROOT, "node_modules", ".bin", "next"), ["start", "-H", "127.0.0.1", "-p", String(port)], {
-      cwd: ROOT,
-      env,
-      detached: true,
-      stdio: ["ignore", "ignore", "pipe"],
-    });
-    app.stderr?.on("data", (chunk: Buffer) => log(`next: ${chunk.toString("utf8").trim()}`));
-    const appUrl = `http://127.0.0.1:${port}`;
-    await waitFor("next start", async () => (await fetch(`${appUrl}/api/health`)).status < 500, 60_000);
-    log(`app on ${appUrl} (pid ${app.pid}), sandbox on ${sandbox.endpoint}`);
+    app = await startApp({ endpoint: sandbox.endpoint, region: sandbox.region, env: opts.env, log });
+    log(`sandbox on ${sandbox.endpoint}`);
     return {
       sandbox,
-      appUrl,
-      appPid: app.pid!,
+      appUrl: app.appUrl,
+      appPid: app.pid,
       async getJson<T>(url: string, init?: RequestInit) {
         const res = await fetch(url, init);
         if (!res.ok) throw new Error(`${init?.method ?? "GET"} ${url}: HTTP ${res.status}`);
