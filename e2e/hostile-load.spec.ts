@@ -1,5 +1,5 @@
 import { DescribeExecutionCommand, StartExecutionCommand } from "@aws-sdk/client-sfn";
-import { startApp, type AppProcess } from "../bench/app-harness";
+import { startApp, type AppProcess } from "../bench/app-process";
 import { hashPassword } from "../lib/server/auth";
 import { endpoint, seed, sfn } from "./fixtures/aws";
 import { expect, test } from "./fixtures/test";
