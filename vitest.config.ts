@@ -6,7 +6,7 @@ export default defineConfig({
     alias: {
       "@": path.resolve(__dirname),
       // `server-only` throws outside React Server Components; unit tests run lib/ in plain node.
-      "server-only": path.resolve(__dirname, "lib/testing/server-only-stub.ts"),
+      "server-only": path.resolve(__dirname, "test-support/server-only-stub.ts"),
     },
   },
   test: {

@@ -1,5 +1,5 @@
 import type { APIResponse } from "@playwright/test";
-import { buildBadInputs } from "../lib/analysis/links/testing/bad-inputs";
+import { buildBadInputs } from "../test-support/bad-inputs";
 import { expect, test } from "./fixtures/test";
 
 /**

@@ -2,7 +2,7 @@ import ELK from "elkjs/lib/elk.bundled.js";
 import { describe, expect, it } from "vitest";
 import { buildStateGraph } from "@/lib/analysis/graph/build-state-graph";
 import { loadFixtures } from "@/test-support/recorded-fixtures";
-import { makeSyntheticDefinition } from "@/lib/analysis/graph/testing/synthetic-definition";
+import { makeSyntheticDefinition } from "@/test-support/synthetic-definition";
 import { BRANCH_HEADER, COMPOUND_HEADER, layoutStateGraph, NODE_SIZE, toElkGraph, type GraphLayout } from "./layout";
 
 const model = buildStateGraph(makeSyntheticDefinition(60));
