@@ -113,7 +113,7 @@ describe("sandbox", () => {
         return error === "Order.Compensated" && compensate > 0 && fail > compensate && events.at(-1)?.type === "ExecutionFailed";
       }),
       findExecution("FAILED missed heartbeat", "callback-heartbeat", "FAILED", (error, events) =>
-        error === "States.Timeout" && events.some((e) => e.type === "TaskScheduled" && e.taskScheduledEventDetails?.heartbeatInSeconds === 5),
+        error === "States.Timeout" && events.some((e) => e.type === "TaskScheduled" && e.taskScheduledEventDetails?.heartbeatInSeconds === 10),
       ),
       findExecution("SUCCEEDED", "order-flow", "SUCCEEDED", (_e, events) => events.at(-1)?.type === "ExecutionSucceeded"),
       // TIMED_OUT while a callback task waits: the history must still end with ExecutionTimedOut (patched in moto).
