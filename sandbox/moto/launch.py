@@ -307,6 +307,45 @@ def patch_percentile_stats() -> None:
     cw_models.Statistics.get_statistics_for_type = get_statistics_for_type
 
 
+def callback_sees_unstarted_execution() -> bool:
+    """moto 5.2.1: SendTaskSuccess/Failure/Heartbeat look for the token in every RUNNING execution's environment,
+    but an execution started a moment ago has none yet (its worker thread builds it): AttributeError, HTTP 500, and
+    the worker's answer is lost, so an execution meant to succeed times out. Probed by placing an execution without
+    an environment next to the lookup and sending an unknown token: AWS would answer InvalidToken."""
+    from types import SimpleNamespace
+
+    from moto.stepfunctions.parser.models import stepfunctions_parser_backends
+
+    backend = stepfunctions_parser_backends[PROBE_ACCOUNT][PROBE_REGION]
+    definition = json.dumps({"StartAt": "P", "States": {"P": {"Type": "Pass", "End": True}}})
+    sm = backend.create_state_machine("callback-probe", definition, f"arn:aws:iam::{PROBE_ACCOUNT}:role/probe")
+    sm.executions.append(SimpleNamespace(status="RUNNING", exec_worker=SimpleNamespace(env=None)))
+    try:
+        backend.send_task_heartbeat("sfn-triage-probe-token")
+        raise Inconclusive("SendTaskHeartbeat accepted a token nobody issued")
+    except AttributeError:
+        return True
+    except Exception as err:  # noqa: BLE001
+        if type(err).__name__ == "InvalidToken":
+            return False
+        raise
+    finally:
+        backend.reset()
+
+
+def patch_callback_lookup() -> None:
+    from moto.stepfunctions.parser.models import StepFunctionsParserBackend
+
+    original = StepFunctionsParserBackend._get_executions
+
+    def _get_executions(self, execution_status=None):
+        # Every caller reads exec_worker.env (task tokens, Map Runs): an execution whose worker has not built its
+        # environment yet owns neither, so it is skipped instead of failing the whole lookup.
+        return [e for e in original(self, execution_status) if getattr(getattr(e, "exec_worker", None), "env", None) is not None]
+
+    StepFunctionsParserBackend._get_executions = _get_executions
+
+
 @dataclass(frozen=True)
 class Defect:
     """One known moto defect: how to see it, how to patch it, and the moto versions it was seen on."""
@@ -322,6 +361,7 @@ class Defect:
 DEFECTS: tuple[Defect, ...] = (
     Defect("deepcopy", "a second StartExecution while one runs raises TypeError (RLock)", ("5.2.1",), second_start_fails, patch_state_machine_deepcopy),
     Defect("aborted-branch", "a Task scheduled in an aborted Parallel branch gets garbage timeoutInSeconds (history HTTP 500)", ("5.2.1",), aborted_branch_schedules_garbage, patch_aborted_branch_scheduling),
+    Defect("callback-lookup", "SendTask* answers HTTP 500 while any execution is still starting (the answer is lost)", ("5.2.1",), callback_sees_unstarted_execution, patch_callback_lookup),
     Defect("percentile", "GetMetricData with a pNN statistic answers HTTP 500", ("5.2.1",), percentile_stat_missing, patch_percentile_stats),
     Defect("timeout-event", "TIMED_OUT during a callback wait leaves no ExecutionTimedOut event", ("5.2.1",), timeout_event_missing, patch_timeout_event, needs_server=True),
 )
