@@ -91,7 +91,10 @@ async function main(): Promise<void> {
     const code = await build.exited;
     build = null;
     if (stopping) return;
-    if (code !== 0) failStart(new Error(`next build failed (exit ${code}); its output is in ${logFile.path}`));
+    if (code !== 0) {
+      console.error(`next build failed (exit ${code}); its output is in ${logFile.path}`);
+      process.exit(1);
+    }
     recordBuild(ROOT, hash);
   }
 

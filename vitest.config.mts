@@ -1,6 +1,8 @@
 import { defineConfig } from "vitest/config";
 import path from "node:path";
 
+const ROOT = import.meta.dirname;
+
 /**
  * Tests split by cost (issue 12). `unit`: pure and mocked, node, for everything but components' *.test.tsx;
  * `components`: happy-dom + Testing Library; both are the inner loop (`npm run test:unit`, < 60 s).
@@ -20,9 +22,9 @@ const IGNORED = ["node_modules/**", ".next/**", "e2e/**", "test-results/**"];
 export default defineConfig({
   resolve: {
     alias: {
-      "@": path.resolve(__dirname),
+      "@": ROOT,
       // `server-only` throws outside React Server Components; tests run lib/ in plain node.
-      "server-only": path.resolve(__dirname, "test-support/server-only-stub.ts"),
+      "server-only": path.resolve(ROOT, "test-support/server-only-stub.ts"),
     },
   },
   test: {
