@@ -38,7 +38,7 @@ export default defineConfig({
       },
       {
         extends: true,
-        test: { name: "components", environment: "happy-dom", include: ["**/*.test.tsx"], exclude: IGNORED, testTimeout: 30_000 },
+        test: { name: "components", environment: "happy-dom", include: ["**/*.test.tsx"], exclude: IGNORED, setupFiles: ["test-support/dom-setup.ts"], testTimeout: 30_000 },
       },
       {
         extends: true,
