@@ -6,7 +6,8 @@ const ROOT = import.meta.dirname;
 /**
  * Tests split by cost (issue 12). `unit`: pure and mocked, node, for everything but components' *.test.tsx;
  * `components`: happy-dom + Testing Library; both are the inner loop (`npm run test:unit`, < 60 s).
- * `integration`: anything that starts moto, a database or a CLI process, with ONE shared sandbox started by
+ * `integration`: anything that starts moto, a database or a CLI process, and the corpus sweeps through slow engines
+ * (ELK, asl-validator: `*.integration.test.ts`), with ONE shared sandbox started by
  * test-support/integration-setup.ts on a free port, files one at a time (faults and restarts are global).
  */
 const INTEGRATION = [

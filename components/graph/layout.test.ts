@@ -1,7 +1,6 @@
 import ELK from "elkjs/lib/elk.bundled.js";
 import { describe, expect, it } from "vitest";
 import { buildStateGraph } from "@/lib/analysis/graph/build-state-graph";
-import { loadFixtures } from "@/test-support/recorded-fixtures";
 import { makeSyntheticDefinition } from "@/test-support/synthetic-definition";
 import { BRANCH_HEADER, COMPOUND_HEADER, layoutStateGraph, NODE_SIZE, toElkGraph, type GraphLayout } from "./layout";
 
@@ -61,18 +60,6 @@ describe("layoutStateGraph", () => {
     const ys = ["s:A", "s:B", "s:C"].map((id) => layout.nodes[id]!.y);
     expect(ys[0]).toBeLessThan(ys[1]!);
     expect(ys[1]).toBeLessThan(ys[2]!);
-  });
-
-  it("lays out every distinct definition of the recorded fixtures", async () => {
-    // 497 fixtures carry 239 distinct definitions; a layout depends on the definition alone, so each is laid out once.
-    const byDefinition = new Map(loadFixtures().flatMap((f) => (f.definition === null ? [] : [[f.definition, f] as const])));
-    const fixtures = [...byDefinition.values()];
-    expect(fixtures.length).toBeGreaterThan(200);
-    for (const f of fixtures) {
-      const m = buildStateGraph(f.definition!);
-      const layout = await layoutStateGraph(m);
-      expect(Object.keys(layout.nodes).length, f.file).toBe(m.states.length + m.containers.length);
-    }
   });
 
   it("lays out 300 states", async () => {
