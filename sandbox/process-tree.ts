@@ -38,13 +38,17 @@ export function spawnGroup(command: string, args: string[], opts: SpawnOptions):
 /**
  * Stop on SIGINT, SIGTERM and SIGHUP. npm forwards the signal to its child (the scripts `exec` tsx, so the chain
  * is npm → tsx → this process); this process then stops its own tree: every child it spawned is in a group it kills.
- * A second signal exits at once.
+ * A second signal exits at once — unless it comes within 2 s of the first: Ctrl-C signals the whole foreground
+ * group, so npm and tsx relay to this process the very SIGINT it already got, and that must not cut the cleanup short.
  */
 export function stopOnSignals(stop: () => Promise<void>, say: (line: string) => void): void {
-  let stopping = false;
+  let stoppingSinceMs: number | null = null;
   const onSignal = (signal: NodeJS.Signals) => {
-    if (stopping) process.exit(130);
-    stopping = true;
+    if (stoppingSinceMs !== null) {
+      if (Date.now() - stoppingSinceMs > 2_000) process.exit(130);
+      return;
+    }
+    stoppingSinceMs = Date.now();
     say(`${signal}: stopping…`);
     stop()
       .catch((err: unknown) => say(`stop failed: ${err instanceof Error ? err.message : String(err)}`))

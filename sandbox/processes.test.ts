@@ -41,11 +41,15 @@ afterEach(() => {
   }
 });
 
-/** Signal the npm process only, then expect it and every process below it gone, and the ports free. */
-async function stopAndExpectNothingLeft(npm: ChildProcess, signal: NodeJS.Signals, ports: number[]): Promise<void> {
+/**
+ * Signal the npm process only (or, for "ctrl-c", its whole process group, as a terminal does), then expect it and
+ * every process below it gone, and the ports free.
+ */
+async function stopAndExpectNothingLeft(npm: ChildProcess, signal: NodeJS.Signals | "ctrl-c", ports: number[]): Promise<void> {
   const tree = descendants(npm.pid!);
   expect(tree.size, "the command started processes").toBeGreaterThan(0);
-  process.kill(npm.pid!, signal);
+  if (signal === "ctrl-c") process.kill(-npm.pid!, "SIGINT");
+  else process.kill(npm.pid!, signal);
   await waitForExit(npm.pid!, 60_000);
   // Give orphans (had there been any) no excuse: each pid seen running must now be gone.
   const deadline = Date.now() + 10_000;
@@ -59,7 +63,7 @@ async function stopAndExpectNothingLeft(npm: ChildProcess, signal: NodeJS.Signal
 }
 
 describe("npm run sandbox", () => {
-  it.each(["SIGINT", "SIGTERM"] as const)("stops moto, the gateway and everything else on %s to the npm process", async (signal) => {
+  it.each(["SIGINT", "SIGTERM", "ctrl-c"] as const)("stops moto, the gateway and everything else on %s to the npm process", async (signal) => {
     const port = await freePort();
     const npm = npmRun("sandbox", { SANDBOX_PORT: String(port), SANDBOX_RATE: "6" });
     const out = watchOutput(npm);
