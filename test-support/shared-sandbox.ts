@@ -1,6 +1,6 @@
 // The shared sandbox of the integration project, as a test file sees it: started once by integration-setup.ts
 // (another process), reached over its gateway, controlled through its /__sandbox endpoints.
-import { SFNClient, StartExecutionCommand } from "@aws-sdk/client-sfn";
+import { ListStateMachinesCommand, SFNClient, StartExecutionCommand } from "@aws-sdk/client-sfn";
 import { inject } from "vitest";
 import type { SeedInfo } from "../sandbox";
 import { SANDBOX_CREDENTIALS } from "../sandbox/aws-clients";
@@ -51,11 +51,14 @@ export async function sharedSandbox(): Promise<SharedSandbox> {
       return out.executionArn;
     },
     async ensureMoto() {
+      // Asked through the gateway, as every test does: a killed moto (even one not reaped yet) fails this.
+      const probe = new SFNClient({ endpoint: info.endpoint, region: info.region, credentials: SANDBOX_CREDENTIALS, maxAttempts: 1 });
       try {
-        process.kill(handle.motoPid, 0);
-        return;
+        await probe.send(new ListStateMachinesCommand({}));
       } catch {
         await handle.restartMoto();
+      } finally {
+        probe.destroy();
       }
     },
   };
