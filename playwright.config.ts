@@ -1,4 +1,5 @@
 import { defineConfig } from "@playwright/test";
+import { execFileSync } from "node:child_process";
 import { existsSync } from "node:fs";
 
 // Playwright cannot download browsers here: we drive Debian's Chromium. Fail loudly if it's missing.
@@ -11,8 +12,17 @@ if (!existsSync(chromium)) {
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = "true";
 process.env.NEXT_TELEMETRY_DISABLED = "1";
 
-const SANDBOX_PORT = Number(process.env.E2E_SANDBOX_PORT ?? 4610);
-const APP_PORT = Number(process.env.E2E_APP_PORT ?? 3100);
+/** A port free right now, found synchronously (the config is evaluated before anything can be awaited). */
+function freePort(): string {
+  const script = "const s=require('net').createServer().listen(0,'127.0.0.1',()=>{process.stdout.write(String(s.address().port));s.close()})";
+  return execFileSync(process.execPath, ["-e", script], { encoding: "utf8" }).trim();
+}
+// Ports come from the environment or are chosen free, so two checkouts can run e2e side by side. Chosen once, in
+// the first evaluation: the workers (which evaluate this file again) and e2e/fixtures inherit them through the env.
+process.env.E2E_SANDBOX_PORT ||= freePort();
+process.env.E2E_APP_PORT ||= freePort();
+const SANDBOX_PORT = Number(process.env.E2E_SANDBOX_PORT);
+const APP_PORT = Number(process.env.E2E_APP_PORT);
 export const E2E_ENDPOINT = `http://127.0.0.1:${SANDBOX_PORT}`;
 
 const awsEnv = {
@@ -46,6 +56,7 @@ export default defineConfig({
   },
   webServer: [
     {
+      // Terminal lines (failures, alarms) are not needed here; the launcher's probe/patch lines come on stderr.
       command: "npx tsx sandbox/main.ts",
       url: `${E2E_ENDPOINT}/__sandbox/health`,
       env: { ...awsEnv, SANDBOX_PORT: String(SANDBOX_PORT), SANDBOX_RATE: process.env.E2E_SANDBOX_RATE ?? "20" },

@@ -8,7 +8,7 @@ import { setFlagsFromString } from "node:v8";
 import { runInNewContext } from "node:vm";
 import { pathToFileURL } from "node:url";
 import { buildExecutionReport } from "@/lib/analysis";
-import { generateMapHistory } from "@/lib/analysis/testing/generate-history";
+import { generateMapHistory } from "@/test-support/generate-history";
 import type { BenchFigure } from "./figure";
 
 const TIME_TARGET_MS = 50;

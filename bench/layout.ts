@@ -10,7 +10,7 @@ import { layoutStateGraph } from "@/components/graph/layout";
 import { toFlowElements } from "@/components/graph/to-flow-elements";
 import { findModelFindings } from "@/lib/analysis/findings/find-findings";
 import { buildStateGraph } from "@/lib/analysis/graph/build-state-graph";
-import { makeSyntheticDefinition } from "@/lib/analysis/graph/testing/synthetic-definition";
+import { makeSyntheticDefinition } from "@/test-support/synthetic-definition";
 import type { BenchFigure } from "./figure";
 
 const TARGET_MS = 300;

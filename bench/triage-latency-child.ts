@@ -1,6 +1,6 @@
 // Child of bench/triage-latency.ts (runs under --conditions=react-server): time to the failure on screen
 // for a GENERATED 25,000-event failed Map execution, served by bench/fake-sfn.ts with a delay per call.
-import { generateMapHistory } from "@/lib/analysis/testing/generate-history";
+import { generateMapHistory } from "@/test-support/generate-history";
 import { startFakeSfn } from "./fake-sfn";
 
 const LATENCY_MS = Number(process.env.BENCH_AWS_LATENCY_MS ?? 100);

@@ -1,6 +1,6 @@
 /**
  * Time to the failure on screen: TriageService.getTriage() on a GENERATED 25,000-event failed inline-Map
- * execution (lib/analysis/testing/generate-history.ts), through the real lib/aws SDK calls, against a loopback
+ * execution (test-support/generate-history.ts), through the real lib/aws SDK calls, against a loopback
  * fake Step Functions endpoint (bench/fake-sfn.ts) that adds 100 ms to every call. Target: one AWS round trip
  * plus under 200 ms. Baseline, same run and endpoint: read the whole history first (25 pages of 1000) and analyse.
  * Run alone: `npx tsx bench/run.ts triage-latency`.

@@ -1,10 +1,13 @@
 import type { APIResponse } from "@playwright/test";
-import { buildBadInputs } from "../lib/analysis/links/testing/bad-inputs";
+import { buildBadInputs } from "../test-support/bad-inputs";
 import { expect, test } from "./fixtures/test";
+import { BadLinkPage } from "./pages/bad-link-page";
 
 /**
- * A generated corpus of hostile input against every page and API: each answer must be a deliberate 4xx
- * (JSON error for APIs, an explanatory page for HTML), never a 500, and never the input's markup live in HTML.
+ * A sample of the hostile-input corpus over real HTTP, through Next's router and proxy: each answer a deliberate
+ * 4xx (JSON error for APIs, an explanatory page for HTML), never a 500, never the input's markup live in HTML.
+ * The whole corpus runs against the route handlers and proxy.ts at unit level (app/bad-input.test.ts); this spec
+ * proves the same holds once Next serves them, with a sample small enough to stay far from any time budget.
  */
 const SCRIPT = "<script>alert(1)</script>";
 const corpus = buildBadInputs();
@@ -13,11 +16,14 @@ const arnLike = corpus.filter((c) => c.expected === "invalid");
 const MAX_URL_INPUT = 8_000;
 // An empty path segment is another route (`/executions/` → 308 to `/executions`), checked on its own below.
 const inUrl = arnLike.filter((c) => c.text.trim() !== "" && encodeURIComponent(c.text).length <= MAX_URL_INPUT);
-// Every route sees every kind of input; the ARN-taking routes see every other case, to keep the run short.
-const strided = inUrl.filter((_, i) => i % 2 === 0);
-const CONCURRENCY = 6;
+// A deterministic sample spread over the corpus (it is built grouped by kind, so a stride visits every kind),
+// plus the cases with markup in them.
+const SAMPLE_STRIDE = 20;
+const sample = inUrl.filter((c, i) => i % SAMPLE_STRIDE === 0 || c.text.includes("<script>")).slice(0, 40);
+// Two at a time: the app shares two cores with the sandbox, and the browser context must not pile up sockets.
+const CONCURRENCY = 2;
 
-/** Runs the jobs a few at a time: the app shares two cores with the sandbox. */
+/** Runs the jobs a few at a time. */
 async function pool(jobs: (() => Promise<void>)[]): Promise<void> {
   let next = 0;
   await Promise.all(
@@ -73,9 +79,8 @@ test.describe("bad input", () => {
         if (fails.length === 1) console.error(String(error).slice(0, 500));
       }
     };
-    test.setTimeout(300_000);
     const jobs: (() => Promise<void>)[] = [];
-    for (const input of strided) {
+    for (const input of sample) {
       const label = `${input.label} (${input.text.slice(0, 60)})`;
       jobs.push(
         () => check(`GET /api/executions: ${label}`, request.get(`/api/executions/${enc(input.text)}`)),
@@ -83,10 +88,8 @@ test.describe("bad input", () => {
         () => check(`GET /api/state-machines: ${label}`, request.get(`/api/state-machines/${enc(input.text)}?from=2026-11-23T00:00:00Z&to=2026-11-23T01:00:00Z`)),
       );
     }
-    for (const input of inUrl) {
+    for (const input of sample) {
       jobs.push(() => check(`GET /api/go: ${input.label} (${input.text.slice(0, 60)})`, request.get(`/api/go?q=${enc(input.text)}`)));
-    }
-    for (const input of arnLike) {
       jobs.push(() => check(`POST /api/go: ${input.label} (${input.text.slice(0, 60)})`, request.post("/api/go", { data: input.text, headers: { "content-type": "text/plain" } })));
     }
     await pool(jobs);
@@ -122,7 +125,7 @@ test.describe("bad input", () => {
     // An empty ARN segment is no route of ours: Next's 404, not a 500.
     await check("GET /api/executions/ (empty)", request.get("/api/executions/"), (what, o) => expect(o.status, what).toBe(404));
     test.info().annotations.push({ type: "api cases tried", description: String(tried) });
-    expect(tried).toBeGreaterThan(1000);
+    expect(tried).toBeGreaterThan(5 * 20);
     expect(fails.slice(0, 40), `${fails.length} of ${tried} API cases answered badly`).toEqual([]);
   });
 
@@ -138,9 +141,8 @@ test.describe("bad input", () => {
         fails.push(`${what} → ${o.status} ${o.body.slice(0, 200)}`);
       }
     };
-    test.setTimeout(300_000);
     const jobs: (() => Promise<void>)[] = [];
-    for (const input of strided) {
+    for (const input of sample) {
       const label = `${input.label} (${input.text.slice(0, 60)})`;
       jobs.push(
         () => check(`/executions: ${label}`, `/executions/${enc(input.text)}`),
@@ -168,15 +170,18 @@ test.describe("bad input", () => {
       alerts.push(d.message());
       void d.dismiss();
     });
+    const badLink = new BadLinkPage(page);
     for (const url of [
       `/executions/${enc(`arn:aws:states:us-east-1:123456789012:execution:orders:${SCRIPT}`)}`,
       `/go?q=${enc(`arn:aws:states:us-east-1:123456789012:${SCRIPT}:orders`)}`,
       `/state-machines/${enc(`arn:aws:lambda:us-east-1:123456789012:function:f${SCRIPT}`)}`,
     ]) {
-      const res = await page.goto(url);
+      const res = await badLink.open(url);
       expect(res?.status(), url).toBe(400);
-      await expect(page.locator("body")).toContainText(/ARN|link/i);
-      expect(await page.locator("script:not([src])").evaluateAll((nodes) => nodes.filter((n) => n.textContent?.includes("alert(1)")).length)).toBe(0);
+      await expect(badLink.heading).toBeVisible();
+      await expect(badLink.explanation).toContainText(/ARN|link/i);
+      await expect(badLink.searchAgain).toBeVisible();
+      expect(await badLink.inlineScriptsContaining("alert(1)")).toBe(0);
     }
     expect(alerts).toEqual([]);
     test.info().annotations.push({ type: "page navigations", description: "3" });

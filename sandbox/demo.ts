@@ -1,15 +1,21 @@
 /**
- * `npm run demo`: the sandbox plus the dashboard (`next dev`) pointed at it — no AWS account needed.
- * Env: PORT (dashboard, default 3000), SANDBOX_PORT (gateway, default 4566), SANDBOX_RATE, SANDBOX_FAULTS.
+ * `npm run demo`: the sandbox plus the dashboard (a production build, `next start`) pointed at it — no AWS
+ * account needed. The build runs once and is reused while the app's sources are unchanged (build-cache.ts), so
+ * the first page answers in seconds once the URL is printed. Ctrl-C, or SIGINT/SIGTERM to the npm process,
+ * stops everything: the dashboard's process group, then the sandbox (moto included).
+ * Env: PORT (dashboard, default 3000), SANDBOX_PORT (gateway, default 4566), SANDBOX_RATE, SANDBOX_FAULTS, SANDBOX_LOG.
  */
-import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
+import { buildIsCurrent, recordBuild, sourceHash } from "./build-cache";
 import { startSandbox, type Sandbox } from "./index";
-import { envLines, failStart, portFromEnv, stopOnSignals } from "./main";
+import { envLines, failStart, logSink, portFromEnv, ROOT } from "./main";
 import { assertPortFree } from "./ports";
+import { spawnGroup, stopOnSignals, type GroupChild } from "./process-tree";
+import { eventLine, openLogFile } from "./terminal";
 
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= "true";
+process.env.NEXT_TELEMETRY_DISABLED ??= "1";
 
 /** Environment for the dashboard process: the sandbox endpoint and dummy credentials, never a real profile. */
 export function dashboardEnv(endpoint: string, base: NodeJS.ProcessEnv = process.env): NodeJS.ProcessEnv {
@@ -26,58 +32,104 @@ export function dashboardEnv(endpoint: string, base: NodeJS.ProcessEnv = process
   };
 }
 
+/** Resolve once `url` answers 2xx (polled; the dashboard boots in a second or two from a build). */
+async function waitForOk(url: string, alive: () => boolean, timeoutMs = 120_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (!alive()) throw new Error("the dashboard exited before it answered");
+    try {
+      const res = await fetch(url, { signal: AbortSignal.timeout(10_000) });
+      await res.arrayBuffer();
+      if (res.ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error(`${url} did not answer within ${timeoutMs / 1000} s`);
+}
+
 async function main(): Promise<void> {
-  const root = path.resolve(__dirname, "..");
-  const nextBin = path.join(root, "node_modules", ".bin", "next");
-  if (!fs.existsSync(nextBin)) failStart(new Error(`${nextBin} is missing: run npm install first`));
-  let appPort: number;
-  let sandbox: Sandbox;
+  const nextBin = path.join(ROOT, "node_modules", ".bin", "next");
+  if (!fs.existsSync(nextBin)) failStart(new Error(`${nextBin} is missing: run npm ci first`));
+  const logFile = openLogFile(ROOT, "demo");
+  const log = logSink(logFile);
+  let build: GroupChild | null = null;
+  let next: GroupChild | null = null;
+  let sandbox: Sandbox | null = null;
+  let starting: Promise<Sandbox> | null = null;
+  let stopping = false;
+  const stopAll = async () => {
+    stopping = true;
+    await build?.stop();
+    await next?.stop();
+    const s = sandbox ?? (await starting?.catch(() => null));
+    await s?.stop();
+    await logFile.close();
+  };
+  stopOnSignals(stopAll, (line) => console.log(`\n${line}`));
+
+  let appPort = 3000;
   try {
     appPort = portFromEnv(process.env.PORT, 3000);
-    // Both ports are checked before anything is spawned: a busy port fails at once, never hangs.
+    // Both ports are checked before anything is spawned or built: a busy port fails at once, never hangs.
     await assertPortFree(appPort);
-    sandbox = await startSandbox({ port: portFromEnv(process.env.SANDBOX_PORT, 4566), dashboardUrl: `http://127.0.0.1:${appPort}`, log: (l) => console.log(l) });
+    await assertPortFree(portFromEnv(process.env.SANDBOX_PORT, 4566));
   } catch (err) {
-    failStart(err);
+    failStart(err, logFile);
+  }
+  console.log(`demo log (build output, moto's tracebacks, workers, metrics): ${logFile.path}`);
+
+  const hash = sourceHash(ROOT);
+  if (buildIsCurrent(ROOT, hash)) {
+    console.log("dashboard: reusing the production build in .next (sources unchanged)");
+  } else {
+    console.log("dashboard: building it once for production (next build; reused while the sources are unchanged)…");
+    build = spawnGroup(nextBin, ["build"], { cwd: ROOT, env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" }, stdio: ["ignore", "pipe", "pipe"] });
+    build.child.stdout?.on("data", (b: Buffer) => b.toString("utf8").split("\n").filter(Boolean).forEach((l) => logFile.write(`next build: ${l}`)));
+    build.child.stderr?.on("data", (b: Buffer) => b.toString("utf8").split("\n").filter(Boolean).forEach((l) => logFile.write(`next build: ${l}`)));
+    const code = await build.exited;
+    build = null;
+    if (stopping) return;
+    if (code !== 0) {
+      console.error(`next build failed (exit ${code}); its output is in ${logFile.path}`);
+      process.exit(1);
+    }
+    recordBuild(ROOT, hash);
   }
 
-  const next: ChildProcess = spawn(nextBin, ["dev", "-H", "127.0.0.1", "-p", String(appPort)], {
-    cwd: root,
-    env: dashboardEnv(sandbox.endpoint),
-    stdio: "inherit",
-    detached: true, // its own process group, so stopping it also stops the workers next dev forks
+  const dashboardUrl = `http://127.0.0.1:${appPort}`;
+  try {
+    starting = startSandbox({ port: portFromEnv(process.env.SANDBOX_PORT, 4566), dashboardUrl, log, motoOutput: log, onEvent: (e) => console.log(eventLine(e, dashboardUrl)) });
+    sandbox = await starting;
+  } catch (err) {
+    failStart(err, logFile);
+  }
+  if (stopping) return;
+
+  next = spawnGroup(nextBin, ["start", "-H", "127.0.0.1", "-p", String(appPort)], { cwd: ROOT, env: dashboardEnv(sandbox.endpoint), stdio: ["ignore", "pipe", "pipe"] });
+  next.child.stdout?.on("data", (b: Buffer) => b.toString("utf8").split("\n").filter(Boolean).forEach((l) => logFile.write(`next: ${l}`)));
+  next.child.stderr?.on("data", (b: Buffer) => b.toString("utf8").split("\n").filter(Boolean).forEach((l) => logFile.write(`next: ${l}`)));
+  void next.exited.then((code) => {
+    if (stopping) return;
+    console.log(`the dashboard exited (${code ?? "signal"}); stopping the sandbox. Its output is in ${logFile.path}`);
+    void stopAll().finally(() => process.exit(code || 1));
   });
-  const stopNext = async () => {
-    if (next.exitCode !== null || next.signalCode !== null || !next.pid) return;
-    const exited = new Promise((r) => next.once("exit", r));
-    try {
-      process.kill(-next.pid, "SIGTERM");
-    } catch {
-      next.kill("SIGTERM");
-    }
-    const force = setTimeout(() => {
-      try {
-        process.kill(-(next.pid as number), "SIGKILL");
-      } catch {
-        /* already gone */
-      }
-    }, 5_000);
-    await exited;
-    clearTimeout(force);
-  };
-  stopOnSignals(async () => {
-    await stopNext();
-    await sandbox.stop();
-  }, (l) => console.log(l));
-  next.once("exit", (code) => {
-    console.log(`next dev exited (${code ?? "signal"}); stopping the sandbox`);
-    void sandbox.stop().finally(() => process.exit(code ?? 1));
-  });
+  try {
+    // The URL is printed only once the first page has answered: opening it is then a matter of seconds.
+    await waitForOk(`${dashboardUrl}/api/health`, () => next?.child.exitCode === null);
+    await waitForOk(`${dashboardUrl}/`, () => next?.child.exitCode === null);
+  } catch (err) {
+    if (stopping) return;
+    console.error(`the dashboard did not come up: ${err instanceof Error ? err.message : String(err)}; see ${logFile.path}`);
+    await stopAll();
+    process.exit(1);
+  }
 
   console.log(`\nsandbox (AWS):  ${sandbox.endpoint}`);
-  console.log(`dashboard:      http://127.0.0.1:${appPort}`);
   console.log(`any AWS client: ${envLines(sandbox.endpoint).join(" ")}`);
-  console.log("Ctrl-C stops both.\n");
+  console.log(`dashboard:      ${dashboardUrl}`);
+  console.log("Ctrl-C stops both. Failures and alarms as they happen:\n");
 }
 
 if (require.main === module) void main();

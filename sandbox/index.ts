@@ -1,7 +1,7 @@
 import { createMotoClients, SANDBOX_REGION, type MotoClients } from "./aws-clients";
 import { startGateway } from "./gateway/gateway";
 import { parseFaultConfig, type FaultConfig } from "./gateway/faults";
-import { StatesMetricsPublisher } from "./gateway/states-metrics";
+import { StatesMetricsPublisher, type SandboxEvent } from "./gateway/states-metrics";
 import { startMoto } from "./moto/start-moto";
 import { assertPortFree } from "./ports";
 import { describeSeed, seedSandbox, type SeedInfo } from "./seed";
@@ -9,8 +9,9 @@ import { CallbackWorkers } from "./traffic/callback-workers";
 import { DEFAULT_RATE_PER_MIN, TrafficGenerator, type GeneratorOptions } from "./traffic/generator";
 
 export { PortTakenError } from "./ports";
-export { MotoMissingError, MOTO_INSTALL_HINT } from "./moto/start-moto";
+export { MotoDefectError, MotoMissingError, MOTO_INSTALL_HINT } from "./moto/start-moto";
 export type { FaultConfig } from "./gateway/faults";
+export type { SandboxEvent } from "./gateway/states-metrics";
 export type { SeedInfo, SeededStateMachine, SeededAlarm, WorkflowName } from "./seed";
 
 /** Options of startSandbox. */
@@ -28,6 +29,10 @@ export interface SandboxOptions {
   /** Base URL of the dashboard, for the links in alarm descriptions. */
   dashboardUrl?: string;
   log?: (line: string) => void;
+  /** moto's own output (tracebacks of ordinary ASL failures, werkzeug); default: into `log`. Launcher lines always go to stderr. */
+  motoOutput?: (line: string) => void;
+  /** Executions that closed badly and alarms that fired, as they happen (the demo prints one line each). */
+  onEvent?: (event: SandboxEvent) => void;
 }
 
 /** A running sandbox. */
@@ -74,7 +79,7 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
   };
 
   try {
-    let moto = await startMoto({ port: opts.motoPort ?? 0, log });
+    let moto = await startMoto({ port: opts.motoPort ?? 0, log, output: opts.motoOutput });
     cleanups.push(() => moto.stop());
     log(`sandbox: moto on ${moto.endpoint} (pid ${moto.pid})`);
     // One object whose clients are swapped on restartMoto: the generator and workers read clients.sfn / .sqs per call.
@@ -86,7 +91,7 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
     if (opts.seed !== false) gateway.setSeedInfo(seed);
 
     // Its seen-executions and history store belong to one moto: a restart replaces it.
-    let metrics = new StatesMetricsPublisher(clients, store, log);
+    let metrics = new StatesMetricsPublisher(clients, store, log, undefined, opts.onEvent);
     metrics.start();
     cleanups.push(() => metrics.stop());
 
@@ -114,7 +119,7 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
       await moto.stop();
       log(`sandbox: moto (pid ${moto.pid}) stopped for a restart`);
       // Until the new moto is attached the gateway still forwards to the dead port: callers get 503s, as in an outage.
-      moto = await startMoto({ port: opts.motoPort ?? 0, log });
+      moto = await startMoto({ port: opts.motoPort ?? 0, log, output: opts.motoOutput });
       log(`sandbox: moto restarted on ${moto.endpoint} (pid ${moto.pid})`);
       if (stopped) return void (await moto.stop());
       clients.destroy();
@@ -123,12 +128,14 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
       store = gateway.attachMoto(moto.endpoint);
       handle.motoEndpoint = moto.endpoint;
       handle.motoPid = moto.pid;
-      metrics = new StatesMetricsPublisher(clients, store, log);
+      metrics = new StatesMetricsPublisher(clients, store, log, undefined, opts.onEvent);
       metrics.start();
       if (workers) {
         workers = new CallbackWorkers(clients, log);
         workers.start();
       }
+      // The new moto knows no executions: one of every scenario again, so every failure kind is back within a minute.
+      traffic?.burst();
     };
     const restartMoto = () => {
       if (stopped) return Promise.reject(new Error("sandbox: restartMoto after stop"));
@@ -137,6 +144,7 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
       return restarting;
     };
 
+    gateway.setMotoControl({ info: () => ({ pid: moto.pid, endpoint: moto.endpoint }), restart: restartMoto });
     const handle: Sandbox = { endpoint: gateway.endpoint, port: gateway.port, motoEndpoint: moto.endpoint, motoPid: moto.pid, region: SANDBOX_REGION, seed, traffic, restartMoto, stop };
     return handle;
   } catch (err) {

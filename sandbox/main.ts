@@ -1,10 +1,20 @@
 /**
  * `npm run sandbox`: a local AWS (moto + gateway) with the seeded workflows and steady traffic.
- * Env: SANDBOX_PORT (gateway, default 4566), SANDBOX_RATE (executions/min), SANDBOX_FAULTS (JSON), SANDBOX_QUIET=1.
+ * Env: SANDBOX_PORT (gateway, default 4566), SANDBOX_RATE (executions/min), SANDBOX_FAULTS (JSON),
+ * SANDBOX_LOG (log file; default .sandbox/logs/…), SANDBOX_VERBOSE=1 (the log on stdout too).
+ * The terminal gets one line per failure and per alarm; moto's tracebacks and the rest go to the log file.
  */
-import { MotoMissingError, PortTakenError, startSandbox, type Sandbox } from "./index";
+import path from "node:path";
+import { MotoDefectError, MotoMissingError, PortTakenError, startSandbox, type Sandbox } from "./index";
+import { stopOnSignals } from "./process-tree";
+import { eventLine, openLogFile, type LogFile } from "./terminal";
 
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= "true";
+
+export { stopOnSignals } from "./process-tree";
+
+/** The repository root (this file lives in sandbox/). */
+export const ROOT = path.resolve(__dirname, "..");
 
 /** Lines a user pastes to point any AWS client at the sandbox. */
 export function envLines(endpoint: string): string[] {
@@ -19,46 +29,47 @@ export function portFromEnv(value: string | undefined, fallback: number): number
   return port;
 }
 
-/** Stop the sandbox on SIGINT/SIGTERM (a second signal exits at once). */
-export function stopOnSignals(stop: () => Promise<void>, log: (line: string) => void): void {
-  let stopping = false;
-  const onSignal = (signal: NodeJS.Signals) => {
-    if (stopping) process.exit(130);
-    stopping = true;
-    log(`\n${signal}: stopping…`);
-    stop()
-      .catch((err: unknown) => log(`stop failed: ${err instanceof Error ? err.message : String(err)}`))
-      .finally(() => process.exit(0));
-  };
-  process.on("SIGINT", onSignal);
-  process.on("SIGTERM", onSignal);
-}
-
 /** Print a start-up failure the way a user can act on it, and exit 1. */
-export function failStart(err: unknown): never {
-  if (err instanceof PortTakenError || err instanceof MotoMissingError) console.error(err.message);
+export function failStart(err: unknown, logFile?: LogFile): never {
+  if (err instanceof PortTakenError || err instanceof MotoMissingError || err instanceof MotoDefectError) console.error(err.message);
   else console.error(`sandbox failed to start: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
+  if (logFile) console.error(`log: ${logFile.path}`);
   process.exit(1);
 }
 
-async function main(): Promise<void> {
-  const quiet = process.env.SANDBOX_QUIET === "1";
-  const log = (line: string) => {
-    if (!quiet) console.log(line);
+/** Where sandbox chatter goes: the log file, and stdout too with SANDBOX_VERBOSE=1. */
+export function logSink(logFile: LogFile): (line: string) => void {
+  const verbose = process.env.SANDBOX_VERBOSE === "1";
+  return (line) => {
+    logFile.write(line);
+    if (verbose) console.log(line);
   };
-  let sandbox: Sandbox;
+}
+
+async function main(): Promise<void> {
+  const logFile = openLogFile(ROOT, "sandbox");
+  const log = logSink(logFile);
+  let sandbox: Sandbox | null = null;
+  // Installed before anything is spawned: a Ctrl-C during start-up stops what has started so far.
+  let starting: Promise<Sandbox> | null = null;
+  stopOnSignals(async () => {
+    const s = sandbox ?? (await starting?.catch(() => null));
+    await s?.stop();
+    await logFile.close();
+  }, (line) => console.log(`\n${line}`));
+  console.log(`sandbox log (moto's tracebacks, workers, metrics): ${logFile.path}`);
   try {
-    sandbox = await startSandbox({ port: portFromEnv(process.env.SANDBOX_PORT, 4566), log });
+    starting = startSandbox({ port: portFromEnv(process.env.SANDBOX_PORT, 4566), log, motoOutput: log, onEvent: (e) => console.log(eventLine(e)) });
+    sandbox = await starting;
   } catch (err) {
-    failStart(err);
+    failStart(err, logFile);
   }
-  stopOnSignals(() => sandbox.stop(), (line) => console.log(line));
   console.log(`\nsandbox ready: ${sandbox.endpoint}  (moto: ${sandbox.motoEndpoint})`);
   console.log("point any AWS client at it with:\n");
   console.log(`  ${envLines(sandbox.endpoint).join(" ")}\n`);
   console.log(`state machines: ${Object.keys(sandbox.seed.stateMachines).join(", ")}`);
   console.log(`faults: POST ${sandbox.endpoint}/__sandbox/faults   stats: GET ${sandbox.endpoint}/__sandbox/stats`);
-  console.log("Ctrl-C stops everything.");
+  console.log("Ctrl-C stops everything. Failures and alarms as they happen:\n");
 }
 
 if (require.main === module) void main();

@@ -1,8 +1,7 @@
 import ELK from "elkjs/lib/elk.bundled.js";
 import { describe, expect, it } from "vitest";
 import { buildStateGraph } from "@/lib/analysis/graph/build-state-graph";
-import { loadFixtures } from "@/test-support/recorded-fixtures";
-import { makeSyntheticDefinition } from "@/lib/analysis/graph/testing/synthetic-definition";
+import { makeSyntheticDefinition } from "@/test-support/synthetic-definition";
 import { BRANCH_HEADER, COMPOUND_HEADER, layoutStateGraph, NODE_SIZE, toElkGraph, type GraphLayout } from "./layout";
 
 const model = buildStateGraph(makeSyntheticDefinition(60));
@@ -61,15 +60,6 @@ describe("layoutStateGraph", () => {
     const ys = ["s:A", "s:B", "s:C"].map((id) => layout.nodes[id]!.y);
     expect(ys[0]).toBeLessThan(ys[1]!);
     expect(ys[1]).toBeLessThan(ys[2]!);
-  });
-
-  it("lays out every recorded fixture's definition", async () => {
-    const fixtures = loadFixtures().filter((f) => f.definition !== null);
-    for (const f of fixtures) {
-      const m = buildStateGraph(f.definition!);
-      const layout = await layoutStateGraph(m);
-      expect(Object.keys(layout.nodes).length, f.file).toBe(m.states.length + m.containers.length);
-    }
   });
 
   it("lays out 300 states", async () => {

@@ -2,7 +2,7 @@ import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
 import { buildStateGraph, statesByPath } from "@/lib/analysis/graph/build-state-graph";
 import { buildGraphOverlay } from "@/lib/analysis/graph/overlay";
-import { makeReport, makeStateReport } from "@/lib/analysis/graph/testing/make-report";
+import { makeReport, makeStateReport } from "@/test-support/make-report";
 import { findModelFindings } from "@/lib/analysis/findings/find-findings";
 import { buildBadges } from "./badges";
 import { StateDetails } from "./state-details";

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { buildStateGraph } from "@/lib/analysis/graph/build-state-graph";
 import { buildGraphOverlay } from "@/lib/analysis/graph/overlay";
-import { makeReport, makeStateReport } from "@/lib/analysis/graph/testing/make-report";
-import { makeSyntheticDefinition } from "@/lib/analysis/graph/testing/synthetic-definition";
+import { makeReport, makeStateReport } from "@/test-support/make-report";
+import { makeSyntheticDefinition } from "@/test-support/synthetic-definition";
 import { findModelFindings } from "@/lib/analysis/findings/find-findings";
 import { layoutStateGraph } from "./layout";
 import { toFlowElements } from "./to-flow-elements";

@@ -5,7 +5,7 @@ import { describe, expect, it } from "vitest";
 import type { HistoryEvent } from "@/lib/domain/history-event";
 import { buildExecutionReport } from "./report";
 import { parseDefinition } from "./definition";
-import { RECORDED_FIXTURES_DIR, type RecordedFixture } from "./testing/recorded-fixtures";
+import { RECORDED_FIXTURES_DIR, type RecordedFixture } from "@/test-support/recorded-fixtures";
 
 const dir = path.resolve(process.cwd(), RECORDED_FIXTURES_DIR);
 if (!existsSync(dir)) throw new Error(`Recorded fixtures not found at ${dir}: clone shared/ beside the repo.`);

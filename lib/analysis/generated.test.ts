@@ -4,9 +4,9 @@ import { describe, expect, it } from "vitest";
 import type { HistoryEvent } from "@/lib/domain/history-event";
 import { buildExecutionReport } from "./report";
 import { HISTORY_LIMIT_CAUSE } from "./limits";
-import { generateMapHistory } from "./testing/generate-history";
-import { generateExecutionTimeoutHistory, generateRedriveHistory } from "./testing/generate-scenarios";
-import { firstPageNewestFirst, stripPayloads } from "./testing/make-event";
+import { generateMapHistory } from "@/test-support/generate-history";
+import { generateExecutionTimeoutHistory, generateRedriveHistory } from "@/test-support/generate-scenarios";
+import { firstPageNewestFirst, stripPayloads } from "@/test-support/make-event";
 
 const NOW = "2024-06-01T00:00:00Z";
 const analyse = (events: unknown, definition: string | null, extra: object = {}) =>

@@ -7,9 +7,9 @@ import type { HistoryEvent } from "@/lib/domain/history-event";
 import type { ExecutionReport } from "@/lib/domain/report";
 import { HistoryError } from "./errors";
 import { buildExecutionReport } from "./report";
-import { generateMapHistory } from "./testing/generate-history";
-import { generateExecutionTimeoutHistory, generateRedriveHistory } from "./testing/generate-scenarios";
-import { RECORDED_FIXTURES_DIR, type RecordedFixture } from "./testing/recorded-fixtures";
+import { generateMapHistory } from "@/test-support/generate-history";
+import { generateExecutionTimeoutHistory, generateRedriveHistory } from "@/test-support/generate-scenarios";
+import { RECORDED_FIXTURES_DIR, type RecordedFixture } from "@/test-support/recorded-fixtures";
 
 const dir = path.resolve(process.cwd(), RECORDED_FIXTURES_DIR);
 if (!existsSync(dir)) throw new Error(`Recorded fixtures not found at ${dir}: clone shared/ beside the repo.`);

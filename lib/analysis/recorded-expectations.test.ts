@@ -4,7 +4,7 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import type { ExecutionReport, StateReport } from "@/lib/domain/report";
 import { buildExecutionReport } from "./report";
-import { RECORDED, RECORDED_FIXTURES_DIR, type RecordedFixture } from "./testing/recorded-fixtures";
+import { RECORDED, RECORDED_FIXTURES_DIR, type RecordedFixture } from "@/test-support/recorded-fixtures";
 
 const dir = path.resolve(process.cwd(), RECORDED_FIXTURES_DIR);
 if (!existsSync(dir)) throw new Error(`Recorded fixtures not found at ${dir}: clone shared/ beside the repo.`);

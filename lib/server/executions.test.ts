@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from "vitest";
-import { generateMapHistory } from "@/lib/analysis/testing/generate-history";
+import { generateMapHistory } from "@/test-support/generate-history";
 import { AwsError } from "@/lib/aws/errors";
 import type { ExecutionDescription } from "@/lib/domain/execution";
 import type { HistoryEvent } from "@/lib/domain/history-event";

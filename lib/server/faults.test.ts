@@ -5,7 +5,8 @@
  * cached closed executions stay as they were, and nothing rejects unhandled.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startSandbox, type FaultConfig, type Sandbox } from "../../sandbox";
+import type { FaultConfig } from "../../sandbox";
+import { sharedSandbox, type SharedSandbox } from "@/test-support/shared-sandbox";
 import { mapItems } from "../../sandbox/seed/batch-map";
 import { pollUntil } from "../../sandbox/poll-until";
 import { describeExecution, resetClients } from "@/lib/aws";
@@ -23,7 +24,7 @@ const unhandled: unknown[] = [];
 const onUnhandled = (reason: unknown) => unhandled.push(reason);
 const savedEnv = { ...process.env };
 
-let sandbox: Sandbox;
+let sandbox: SharedSandbox;
 let poller: FleetPoller;
 let triage: TriageService;
 let budget: Budget;
@@ -63,7 +64,8 @@ function countingBudget(): Budget {
 
 beforeAll(async () => {
   process.on("unhandledRejection", onUnhandled);
-  sandbox = await startSandbox({ port: 0, traffic: { ratePerMin: 6, bigMapAfterMs: null } });
+  // The integration project's shared sandbox: files run one at a time, so the faults set here are this file's alone.
+  sandbox = await sharedSandbox();
   Object.assign(process.env, {
     AWS_ENDPOINT_URL: sandbox.endpoint,
     AWS_REGION: REGION,
@@ -80,7 +82,7 @@ beforeAll(async () => {
   triage = new TriageService({ budget });
 
   // An execution with > 1,000 events, so the triage history needs a nextToken (300 items × 4 events).
-  bigArn = (await sandbox.traffic!.startOne("batch-map", "fault-pages", { batchId: "fault-pages", items: mapItems(300) })) ?? "";
+  bigArn = await sandbox.startExecution("batch-map", `fault-pages-${Date.now()}`, { batchId: "fault-pages", items: mapItems(300) });
   expect(bigArn, "the sandbox refused the batch-map execution").not.toBe("");
 
   // Good data first: at least two closed failures with their summaries.
@@ -91,23 +93,25 @@ beforeAll(async () => {
       const s = poller.snapshot();
       return s.error === null && s.failing.filter((e) => e.error !== null).length >= 2;
     },
-    { timeoutMs: 60_000, intervalMs: POLL_MS },
+    { timeoutMs: 240_000, intervalMs: POLL_MS },
   );
   closedArns = poller.snapshot().failing.filter((e) => e.error !== null).slice(0, 2).map((e) => e.executionArn);
   for (const arn of closedArns) await reportOf(arn);
-  await pollUntil("closed reports cached", async () => triage.closedCount >= closedArns.length, { timeoutMs: 20_000, intervalMs: 100 });
+  await pollUntil("closed reports cached", async () => triage.closedCount >= closedArns.length, { timeoutMs: 120_000, intervalMs: 100 });
   closedReports = new Map(await Promise.all(closedArns.map(async (arn) => [arn, await reportOf(arn)] as const)));
-  await pollUntil("the 300-item batch to close", async () => (await describeExecution(bigArn)).status === "SUCCEEDED", { timeoutMs: 60_000, intervalMs: 500 });
-}, 150_000);
+  await pollUntil("the 300-item batch to close", async () => (await describeExecution(bigArn)).status === "SUCCEEDED", { timeoutMs: 240_000, intervalMs: 500 });
+});
 
 afterAll(async () => {
   poller?.stop();
-  await sandbox?.stop();
+  await clearFaults().catch(() => {});
+  // "moto dies" below kills the shared sandbox's moto: bring it back for the files after this one.
+  await sandbox?.ensureMoto();
   resetClients();
   for (const key of Object.keys(process.env)) if (!(key in savedEnv)) delete process.env[key];
   Object.assign(process.env, savedEnv);
   process.off("unhandledRejection", onUnhandled);
-}, 30_000);
+});
 
 describe("backoff bound (no sandbox)", () => {
   it("doubles per failed cycle from the interval and stops at five minutes", async () => {
@@ -136,7 +140,7 @@ describe.sequential("under faults", () => {
     ["dropped connections", { dropRate: 1 }, ["unavailable", "network", "unknown"]],
   ];
 
-  it.each(failing)("%s: keeps the last good data marked stale, backs off within budget, recovers in one cycle", { timeout: 90_000 }, async (_label, faults, kinds) => {
+  it.each(failing)("%s: keeps the last good data marked stale, backs off within budget, recovers in one cycle", async (_label, faults, kinds) => {
     const before = poller.snapshot();
     expect(before.error).toBeNull();
     takes.clear();
@@ -188,9 +192,10 @@ describe.sequential("under faults", () => {
     for (const arn of closedArns) expect(await reportOf(arn)).toBe(closedReports.get(arn));
   });
 
-  it("2 s latency: the snapshot is served from memory meanwhile, and the slow cycle still lands", async () => {
+  it("5 s latency: the snapshot is served from memory meanwhile, and the slow cycle still lands", async () => {
     const before = poller.snapshot();
-    await setFaults({ latencyMs: 2000, targets: ["ListExecutions"] });
+    // 5 s of latency against a 300 ms look: more than an order of magnitude, so a loaded machine can't blur it.
+    await setFaults({ latencyMs: 5000, targets: ["ListExecutions"] });
     let settled = false;
     const cycle = poller.pollOnce().then(() => (settled = true));
     await new Promise((resolve) => setTimeout(resolve, 300));
@@ -238,7 +243,7 @@ describe.sequential("under faults", () => {
       if (poller.snapshot().error !== null) return true;
       if (restarted) throw new Error("moto came back before any poll saw it down: the restart window was not observed");
       return false;
-    }, { timeoutMs: 30_000, intervalMs: 100 });
+    }, { timeoutMs: 120_000, intervalMs: 100 });
     const during = poller.snapshot();
     expect(["unavailable", "network", "unknown"]).toContain(during.error!.kind);
     expect(goodData(during)).toEqual(goodData(before));
@@ -261,10 +266,10 @@ describe.sequential("under faults", () => {
       expect(await reportOf(arn)).toBe(closedReports.get(arn));
     }
     // The sandbox's own traffic runs against the new moto.
-    const started = await sandbox.traffic!.startOne("nightly-export", "after-restart", { exportId: "after-restart", simulate: { jobStatus: "DONE" } });
+    const started = await sandbox.startExecution("nightly-export", `after-restart-${Date.now()}`, { exportId: "after-restart", simulate: { jobStatus: "DONE" } });
     expect(started, "StartExecution on the restarted moto").toMatch(/^arn:aws:states:/);
     await expect(describeExecution(started!)).resolves.toMatchObject({ executionArn: started });
-  }, 90_000);
+  });
 
   it("moto dies: last good data stays marked stale, closed executions stay cached", async () => {
     // No restart here (the test above covers one): the outage half with no end.
@@ -274,7 +279,7 @@ describe.sequential("under faults", () => {
     await pollUntil("a failed cycle once moto is gone", async () => {
       await poller.pollOnce();
       return poller.snapshot().error !== null;
-    }, { timeoutMs: 20_000, intervalMs: 200 });
+    }, { timeoutMs: 120_000, intervalMs: 200 });
     const during = poller.snapshot();
     expect(goodData(during)).toEqual(goodData(before));
     expect(poller.nextDelayMs()).toBeGreaterThan(POLL_MS);

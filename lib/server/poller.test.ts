@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it, vi } from "vitest";
 import { AwsError } from "@/lib/aws/errors";
 import type { ExecutionSummary } from "@/lib/domain/execution";
 import type { ExecutionMetrics } from "@/lib/domain/metrics";
-import { makeEvent } from "@/lib/analysis/testing/make-event";
+import { makeEvent } from "@/test-support/make-event";
 import { createBudget } from "./budget";
 import { FleetPoller, type PollerDeps } from "./poller";
 

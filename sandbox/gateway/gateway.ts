@@ -20,7 +20,15 @@ export interface Gateway {
   attachMoto(motoEndpoint: string): HistoryStore;
   /** JSON served at GET /__sandbox/seed. */
   setSeedInfo(info: unknown): void;
+  /** What GET /__sandbox/moto reports and POST /__sandbox/moto/restart does (tests in other processes use them). */
+  setMotoControl(control: MotoControl): void;
   close(): Promise<void>;
+}
+
+/** moto's process as the control endpoints expose it. */
+export interface MotoControl {
+  info(): { pid: number; endpoint: string };
+  restart(): Promise<void>;
 }
 
 /** Options for startGateway. */
@@ -41,6 +49,7 @@ export async function startGateway(opts: GatewayOptions): Promise<Gateway> {
   let motoUrl: URL | null = null;
   let store: HistoryStore | null = null;
   let seedInfo: unknown = null;
+  let motoControl: MotoControl | null = null;
 
   const server = http.createServer((req, res) => {
     handle(req, res).catch((err: unknown) => {
@@ -163,6 +172,16 @@ export async function startGateway(opts: GatewayOptions): Promise<Gateway> {
       case "DELETE /__sandbox/stats":
         stats.reset();
         return json(200, stats.toJSON());
+      case "GET /__sandbox/moto":
+        return motoControl ? json(200, motoControl.info()) : json(503, { status: "starting" });
+      case "POST /__sandbox/moto/restart":
+        if (!motoControl) return json(503, { status: "starting" });
+        try {
+          await motoControl.restart();
+        } catch (err) {
+          return json(500, { error: err instanceof Error ? err.message : String(err) });
+        }
+        return json(200, motoControl.info());
       case "GET /__sandbox/seed":
         return seedInfo === null ? json(404, { error: "nothing seeded" }) : json(200, seedInfo);
       default:
@@ -188,6 +207,9 @@ export async function startGateway(opts: GatewayOptions): Promise<Gateway> {
     },
     setSeedInfo(info) {
       seedInfo = info;
+    },
+    setMotoControl(control) {
+      motoControl = control;
     },
     close() {
       return new Promise<void>((resolve) => {

@@ -22,6 +22,11 @@ const CLOSE_METRIC: Record<string, string> = {
 const STATE_MACHINE_REFRESH_MS = 5_000;
 const KEEP_POINTS_MS = 2 * 60 * 60 * 1000;
 
+/** Something worth a line on the demo's terminal: an execution that closed badly, an alarm that fired. */
+export type SandboxEvent =
+  | { kind: "execution-closed"; stateMachine: string; executionArn: string; status: string; error: string | null; atMs: number }
+  | { kind: "alarm"; alarmName: string; metricName: string; value: number; atMs: number };
+
 interface Seen {
   status: string;
   startMs: number;
@@ -49,6 +54,7 @@ export class StatesMetricsPublisher {
     private readonly history: HistoryStore,
     private readonly log: (line: string) => void,
     private readonly intervalMs = 1_000,
+    private readonly onEvent: (event: SandboxEvent) => void = () => {},
   ) {}
 
   /** Begin polling. */
@@ -164,6 +170,7 @@ export class StatesMetricsPublisher {
     if (!metric) return [];
     // moto leaves stopDate out for TIMED_OUT executions; the closing event's timestamp is the stop date.
     const stopAtMs = stopMs ?? ((await this.history.stopDate(executionArn)) ?? Date.now() / 1000) * 1000;
+    if (status !== "SUCCEEDED") await this.reportClosed(stateMachineArn, executionArn, status, stopAtMs);
     return [
       this.datum(metric, stateMachineArn, 1, "Count", stopAtMs),
       this.datum("ExecutionTime", stateMachineArn, Math.max(0, Math.round(stopAtMs - startMs)), "Milliseconds", stopAtMs),
@@ -207,6 +214,17 @@ export class StatesMetricsPublisher {
         }),
       );
       this.log(`metrics: alarm ${alarm.AlarmName} → ALARM (${watched.metricName} ${watched.stat} = ${value})`);
+      this.onEvent({ kind: "alarm", alarmName: alarm.AlarmName, metricName: watched.metricName, value, atMs: Date.now() });
     }
+  }
+
+  private async reportClosed(stateMachineArn: string, executionArn: string, status: string, atMs: number): Promise<void> {
+    let error: string | null = null;
+    try {
+      if (status === "FAILED") error = (await this.clients.sfn.send(new DescribeExecutionCommand({ executionArn }))).error ?? null;
+    } catch {
+      // The line still goes out, without the error name.
+    }
+    this.onEvent({ kind: "execution-closed", stateMachine: stateMachineArn.split(":").at(-1) ?? stateMachineArn, executionArn, status, error, atMs });
   }
 }

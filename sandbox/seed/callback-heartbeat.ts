@@ -1,13 +1,13 @@
 import { callbackParameters, lambdaArn, type Workflow } from "./common";
 
 /**
- * A shipping-label callback with HeartbeatSeconds 5: a worker that stops heart-beating (crashed mid-job) fails
- * the task with States.Timeout long before its 30 s TimeoutSeconds. Its alarm watches ExecutionsTimedOut, which
+ * A shipping-label callback with HeartbeatSeconds 10: a worker that stops heart-beating (crashed mid-job) fails
+ * the task with States.Timeout long before its 60 s TimeoutSeconds. Its alarm watches ExecutionsTimedOut, which
  * these failures never raise — watched, but on the wrong metric.
  */
 export const callbackHeartbeat: Workflow = {
   name: "callback-heartbeat",
-  description: "RequestLabel (callback, HeartbeatSeconds 5, TimeoutSeconds 30) → Dispatch.",
+  description: "RequestLabel (callback, HeartbeatSeconds 10, TimeoutSeconds 60) → Dispatch.",
   definition: {
     Comment: "Buy a shipping label from a carrier integration that reports progress with heartbeats.",
     StartAt: "RequestLabel",
@@ -16,8 +16,8 @@ export const callbackHeartbeat: Workflow = {
         Type: "Task",
         Resource: "arn:aws:states:::sqs:sendMessage.waitForTaskToken",
         Parameters: callbackParameters("RequestLabel"),
-        HeartbeatSeconds: 5,
-        TimeoutSeconds: 30,
+        HeartbeatSeconds: 10,
+        TimeoutSeconds: 60,
         ResultPath: "$.label",
         Next: "Dispatch",
       },
@@ -27,7 +27,7 @@ export const callbackHeartbeat: Workflow = {
         Parameters: { FunctionName: lambdaArn("dispatch-parcel"), Payload: { "parcelId.$": "$.parcelId" } },
         ResultSelector: { "statusCode.$": "$.StatusCode" },
         ResultPath: "$.dispatch",
-        TimeoutSeconds: 5,
+        TimeoutSeconds: 20,
         End: true,
       },
     },
@@ -37,13 +37,13 @@ export const callbackHeartbeat: Workflow = {
       name: "ok",
       weight: 3,
       input: (n) => ({ parcelId: `parcel-${n}`, simulate: { RequestLabel: "heartbeat" } }),
-      expect: { status: "SUCCEEDED", closesAfterS: 4, note: "heartbeats every second, then succeeds" },
+      expect: { status: "SUCCEEDED", closesAfterS: 1, note: "three heartbeats 0.2 s apart, then succeeds" },
     },
     {
       name: "missed-heartbeat",
       weight: 2,
       input: (n) => ({ parcelId: `parcel-${n}`, simulate: { RequestLabel: "miss-heartbeat" } }),
-      expect: { status: "FAILED", error: "States.Timeout", closesAfterS: 6, note: "one heartbeat, then silence: TaskTimedOut after HeartbeatSeconds 5" },
+      expect: { status: "FAILED", error: "States.Timeout", closesAfterS: 10, note: "one heartbeat, then silence: TaskTimedOut after HeartbeatSeconds 10" },
     },
   ],
   alarms: [{ name: "callback-heartbeat-timed-out", metricName: "ExecutionsTimedOut", threshold: 1, periodS: 300 }],

@@ -2,15 +2,16 @@ import { callbackParameters, lambdaArn, type Workflow } from "./common";
 
 /**
  * The file pipeline from the field: validate → transform → archive → notify. Transform is a callback with a
- * 8 s TimeoutSeconds (a stalled worker → States.Timeout); Archive has no TimeoutSeconds, so a stalled archiver is
- * only caught by the 30 s execution timeout (TIMED_OUT). Timeouts leave room for a loaded CI machine. Both outcomes are alarmed.
+ * 10 s TimeoutSeconds (a stalled worker → States.Timeout); Archive has no TimeoutSeconds, so a stalled archiver is
+ * only caught by the 45 s execution timeout (TIMED_OUT). A worker answers in 0.2 s: every timeout that must not fire
+ * is more than 10× what the run needs, so "ok" succeeds on a loaded machine too. Both outcomes are alarmed.
  */
 export const filePipeline: Workflow = {
   name: "file-pipeline",
-  description: "Validate → Transform (callback, 8 s timeout) → Archive (callback, no timeout) → Notify; 30 s execution timeout.",
+  description: "Validate → Transform (callback, 10 s timeout) → Archive (callback, no timeout) → Notify; 45 s execution timeout.",
   definition: {
     Comment: "Ingest one uploaded file. Transform runs on a worker fleet that answers over SQS.",
-    TimeoutSeconds: 30,
+    TimeoutSeconds: 45,
     StartAt: "Validate",
     States: {
       Validate: {
@@ -32,7 +33,7 @@ export const filePipeline: Workflow = {
         Type: "Task",
         Resource: "arn:aws:states:::sqs:sendMessage.waitForTaskToken",
         Parameters: callbackParameters("Transform"),
-        TimeoutSeconds: 8,
+        TimeoutSeconds: 10,
         ResultPath: "$.transform",
         Next: "Archive",
       },
@@ -49,7 +50,7 @@ export const filePipeline: Workflow = {
         Parameters: { FunctionName: lambdaArn("notify-file-archived"), Payload: { "fileId.$": "$.fileId", status: "archived" } },
         ResultSelector: { "statusCode.$": "$.StatusCode" },
         ResultPath: "$.notify",
-        TimeoutSeconds: 10,
+        TimeoutSeconds: 20,
         End: true,
       },
     },
@@ -65,13 +66,13 @@ export const filePipeline: Workflow = {
       name: "transform-stall",
       weight: 2,
       input: (n) => ({ fileId: `upload-${n}`, file: { format: "csv", sizeBytes: 52_000_000 }, simulate: { Transform: "stall" } }),
-      expect: { status: "FAILED", error: "States.Timeout", closesAfterS: 8, note: "Transform's worker never answers: TaskTimedOut after TimeoutSeconds 8" },
+      expect: { status: "FAILED", error: "States.Timeout", closesAfterS: 10, note: "Transform's worker never answers: TaskTimedOut after TimeoutSeconds 10" },
     },
     {
       name: "archive-stall",
       weight: 1,
       input: (n) => ({ fileId: `upload-${n}`, file: { format: "json", sizeBytes: 2_000 }, simulate: { Archive: "stall" } }),
-      expect: { status: "TIMED_OUT", closesAfterS: 30, note: "Archive has no TimeoutSeconds; only the execution's 30 s timeout ends it (alarmed)" },
+      expect: { status: "TIMED_OUT", closesAfterS: 45, note: "Archive has no TimeoutSeconds; only the execution's 45 s timeout ends it (alarmed)" },
     },
     {
       name: "transform-oversized",

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { WORKER_ANSWER_MS } from "../traffic/callback-workers";
 import { describeSeed, WORKFLOW_NAMES, WORKFLOWS } from "./index";
 
 describe("seed", () => {
@@ -21,6 +22,22 @@ describe("seed", () => {
     expect(tasks.some((t) => t.TimeoutSeconds === undefined)).toBe(true);
     expect(tasks.some((t) => typeof t.TimeoutSeconds === "number")).toBe(true);
     for (const t of tasks) if (typeof t.HeartbeatSeconds === "number") expect(t.HeartbeatSeconds).toBeLessThan(t.TimeoutSeconds as number);
+  });
+
+  it("keeps every timeout an order of magnitude away from what a normal run needs, so outcomes don't depend on machine speed", () => {
+    for (const wf of WORKFLOWS) {
+      const executionTimeoutS = wf.definition.TimeoutSeconds as number | undefined;
+      for (const scenario of wf.scenarios) {
+        // A run that must succeed closes in a tenth of its execution timeout (or less).
+        if (scenario.expect.status === "SUCCEEDED" && executionTimeoutS !== undefined) expect(scenario.expect.closesAfterS * 10, `${wf.name}/${scenario.name}`).toBeLessThanOrEqual(executionTimeoutS);
+      }
+      for (const t of collectTasks(wf.definition)) {
+        // A worker answers (or heart-beats) every WORKER_ANSWER_MS: 10× that must fit in every timeout.
+        if (typeof t.TimeoutSeconds === "number") expect(t.TimeoutSeconds * 1000, `${wf.name} TimeoutSeconds`).toBeGreaterThanOrEqual(10 * 3 * WORKER_ANSWER_MS);
+        if (typeof t.HeartbeatSeconds === "number") expect(t.HeartbeatSeconds * 1000, `${wf.name} HeartbeatSeconds`).toBeGreaterThanOrEqual(10 * WORKER_ANSWER_MS);
+        if (typeof t.TimeoutSeconds === "number" && executionTimeoutS !== undefined) expect(t.TimeoutSeconds).toBeLessThan(executionTimeoutS);
+      }
+    }
   });
 
   it("uses no activities (they fail at once in moto 5.2.1)", () => {

@@ -18,6 +18,12 @@ const FAILURES: Record<string, { error: string; cause: string }> = {
   Transform: { error: "Transform.ParseError", cause: "Row 1,204: unterminated quoted field." },
 };
 const BEHAVIORS = new Set<WorkerBehavior>(["succeed", "fail", "flaky", "stall", "heartbeat", "miss-heartbeat", "oversized"]);
+/**
+ * How long a worker takes to answer, fixed: no randomness, and more than 10× below every TimeoutSeconds and
+ * HeartbeatSeconds meant not to fire (seed/index.test.ts holds the seeds to that), so an "ok" execution
+ * succeeds on a loaded machine and only a "stall" times out.
+ */
+export const WORKER_ANSWER_MS = 200;
 /** Bytes of the result an "oversized" worker returns: over the 262,144-byte cap. */
 export const OVERSIZED_RESULT_BYTES = 300_000;
 
@@ -91,7 +97,7 @@ export class CallbackWorkers {
     const behavior: WorkerBehavior = wanted && BEHAVIORS.has(wanted) ? wanted : "succeed";
     this.handled.set(behavior, (this.handled.get(behavior) ?? 0) + 1);
     const token = msg.taskToken;
-    const work = 150 + Math.floor(Math.random() * 450);
+    const work = WORKER_ANSWER_MS;
     switch (behavior) {
       case "succeed":
         return this.later(() => this.succeed(token, { task: msg.task, ok: true }), work);
@@ -105,10 +111,11 @@ export class CallbackWorkers {
       case "stall":
         return; // never answers: the task's TimeoutSeconds (or the execution's) ends it
       case "heartbeat":
-        for (const s of [1, 2, 3]) this.later(() => this.heartbeat(token), s * 1_000);
-        return this.later(() => this.succeed(token, { task: msg.task, ok: true }), 3_500);
+        // Heartbeats WORKER_ANSWER_MS apart, then the result: the gaps stay far below HeartbeatSeconds.
+        for (const i of [0, 1, 2]) this.later(() => this.heartbeat(token), i * work);
+        return this.later(() => this.succeed(token, { task: msg.task, ok: true }), 3 * work);
       case "miss-heartbeat":
-        return this.later(() => this.heartbeat(token), 1_000); // …and then nothing: the worker "crashed"
+        return this.later(() => this.heartbeat(token), 0); // …and then nothing: the worker "crashed"
       case "oversized":
         return this.later(() => this.succeed(token, { task: msg.task, rows: "r".repeat(OVERSIZED_RESULT_BYTES) }), work);
     }

@@ -70,12 +70,7 @@ export class TrafficGenerator {
     if (!this.stopped) return;
     this.stopped = false;
     const rate = Math.max(0, this.opts.ratePerMin ?? DEFAULT_RATE_PER_MIN);
-    if (this.opts.burst ?? true) {
-      // One of each scenario, 400 ms apart, so moto is not handed 18 executions in the same instant.
-      WORKFLOWS.flatMap((wf) => wf.scenarios.map((scenario) => ({ stateMachine: wf.name, scenario }))).forEach((entry, i) =>
-        this.after(i * 400, () => this.startOne(entry.stateMachine, entry.scenario.name, entry.scenario.input(this.next()))),
-      );
-    }
+    if (this.opts.burst ?? true) this.burst();
     if (rate > 0) {
       const every = 60_000 / rate;
       const tick = () => {
@@ -93,6 +88,14 @@ export class TrafficGenerator {
       };
       this.after(bigAfter, big);
     }
+  }
+
+  /** One execution of every scenario, 400 ms apart (so moto is not handed 18 executions in the same instant). */
+  burst(): void {
+    if (this.stopped) return;
+    WORKFLOWS.flatMap((wf) => wf.scenarios.map((scenario) => ({ stateMachine: wf.name, scenario }))).forEach((entry, i) =>
+      this.after(i * 400, () => this.startOne(entry.stateMachine, entry.scenario.name, entry.scenario.input(this.next()))),
+    );
   }
 
   /** Stop starting executions (running ones carry on). */

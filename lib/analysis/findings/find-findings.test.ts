@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { DefinitionError } from "../graph/definition-error";
 import { loadFixtures } from "@/test-support/recorded-fixtures";
-import { makeSyntheticDefinition } from "../graph/testing/synthetic-definition";
+import { makeSyntheticDefinition } from "@/test-support/synthetic-definition";
 import { FINDING_CODES, type Finding } from "./finding";
 import { findDefinitionFindings } from "./find-findings";
 

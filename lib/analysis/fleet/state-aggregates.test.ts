@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { ExecutionReport, StateReport } from "@/lib/domain/report";
-import { makeReport as makeSharedReport, makeStateReport } from "../graph/testing/make-report";
+import { makeReport as makeSharedReport, makeStateReport } from "@/test-support/make-report";
 import { aggregateStates } from "./state-aggregates";
 
 const makeState = makeStateReport;

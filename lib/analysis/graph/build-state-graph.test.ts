@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { buildStateGraph, statesByPath } from "./build-state-graph";
 import { DefinitionError } from "./definition-error";
 import { loadFixtures, rawStatePaths } from "@/test-support/recorded-fixtures";
-import { makeSyntheticDefinition } from "./testing/synthetic-definition";
+import { makeSyntheticDefinition } from "@/test-support/synthetic-definition";
 
 const LAMBDA = "arn:aws:states:::lambda:invoke";
 

@@ -3,7 +3,7 @@ import { buildExecutionReport } from "../report";
 import { buildStateGraph } from "./build-state-graph";
 import { buildGraphOverlay, describeOutcome } from "./overlay";
 import { loadFixtures } from "@/test-support/recorded-fixtures";
-import { makeReport, makeStateReport } from "./testing/make-report";
+import { makeReport, makeStateReport } from "@/test-support/make-report";
 
 const definition = {
   StartAt: "Fetch",

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { FAILURE_KINDS, type ExecutionReport, type Failure, type FailureKind, type HandledError, type StateReport } from "@/lib/domain/report";
-import { makeStateReport } from "../graph/testing/make-report";
+import { makeStateReport } from "@/test-support/make-report";
 import { describeFailure } from "./describe-failure";
 
 function makeState(path: string, overrides: Partial<StateReport> = {}): StateReport {

@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { resolveQuery, type QueryTarget } from "./resolve-query";
-import { buildBadInputs } from "./testing/bad-inputs";
+import { buildBadInputs } from "@/test-support/bad-inputs";
 
 const ACCOUNT = "123456789012";
 const SM = `arn:aws:states:us-east-1:${ACCOUNT}:stateMachine:orders`;

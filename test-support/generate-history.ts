@@ -1,5 +1,5 @@
 import type { HistoryEvent } from "@/lib/domain/history-event";
-import { HISTORY_EVENT_LIMIT, HISTORY_LIMIT_CAUSE } from "../limits";
+import { HISTORY_EVENT_LIMIT, HISTORY_LIMIT_CAUSE } from "@/lib/analysis/limits";
 import { HistoryBuilder } from "./make-event";
 
 /** A generated execution: its events and the definition it ran. */

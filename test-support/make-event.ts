@@ -1,5 +1,5 @@
 import type { HistoryEvent } from "@/lib/domain/history-event";
-import { EVENT_TYPE_INFO } from "../event-types";
+import { EVENT_TYPE_INFO } from "@/lib/analysis/event-types";
 
 /** Details field name for an event type, as the SDK names it (taskScheduledEventDetails, stateEnteredEventDetails…). */
 export function detailsKeyFor(type: string): string {
