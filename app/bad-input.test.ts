@@ -61,7 +61,7 @@ describe("bad input, at the route handlers (the whole corpus)", () => {
 
   it.each(invalid.filter((c) => c.text.trim() !== "").map((c) => [c.label, c] as const))("%s: every page link becomes a 400 page that explains, the input as text", async (_label, input) => {
     for (const url of [`${BASE}/executions/${enc(input.text)}`, `${BASE}/state-machines/${enc(input.text)}`, `${BASE}/go?q=${enc(input.text)}`]) {
-      const routed = proxy(new NextRequest(url));
+      const routed = await proxy(new NextRequest(url));
       const rewrite = routed.headers.get("x-middleware-rewrite");
       expect(rewrite, `${url}: rewritten to /bad-link`).toMatch(/\/bad-link\?/);
       const page = getBadLink(new Request(rewrite!));

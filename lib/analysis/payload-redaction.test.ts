@@ -46,7 +46,7 @@ describe("redactCause", () => {
   it("never throws on any recorded cause, and keeps every non-JSON cause's opening words", () => {
     let causes = 0;
     for (const fixture of loadFixtures()) {
-      for (const event of fixture.events as Record<string, unknown>[]) {
+      for (const event of fixture.events as unknown as Record<string, unknown>[]) {
         for (const [key, details] of Object.entries(event)) {
           const cause = key.endsWith("EventDetails") ? (details as { cause?: unknown })?.cause : undefined;
           if (typeof cause !== "string") continue;
