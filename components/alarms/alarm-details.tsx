@@ -2,7 +2,7 @@ import Link from "next/link";
 import type { AlarmView } from "@/lib/domain/alarm-view";
 import { routes } from "@/lib/routes";
 import { Time } from "../common/time";
-import { describeBreachSource, describeLateness } from "./describe-alarm";
+import { describeBreachSource, describeLateness, periodText } from "./describe-alarm";
 import styles from "./alarm-view.module.css";
 
 /** Below the executions: the breach window and its datapoints, when the alarm changed state, and where to go next. */
@@ -23,9 +23,11 @@ export function AlarmDetails({ view }: { view: AlarmView }) {
             <ul className={styles.list} aria-label="Breaching datapoints">
               {breach.datapoints.map((d) => (
                 <li key={d.timestamp}>
-                  <span>{d.value ?? "missing"}</span>
+                  <span>
+                    value <strong>{d.value ?? "missing"}</strong>
+                  </span>
                   <span className="muted">
-                    in the {breach.periodSeconds} s period from <Time iso={d.timestamp} />
+                    in the {periodText(breach.periodSeconds)} from <Time iso={d.timestamp} />
                   </span>
                 </li>
               ))}
@@ -41,8 +43,10 @@ export function AlarmDetails({ view }: { view: AlarmView }) {
           <Time iso={view.at} />
           {lateness ? <span className="muted"> — {lateness}</span> : null}
         </dd>
-        <dt>Reason</dt>
-        <dd className="muted">{alarm.stateReason ?? "—"}</dd>
+        <dt>Reason now</dt>
+        <dd className="muted">
+          {alarm.stateValue}: {alarm.stateReason ?? "—"}
+        </dd>
         {alarm.alarmDescription ? (
           <>
             <dt>Description</dt>

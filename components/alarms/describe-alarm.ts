@@ -8,13 +8,20 @@ const OPERATORS: Record<string, string> = {
   LessThanOrEqualToThreshold: "≤",
 };
 
-/** "ExecutionsTimedOut Sum ≥ 1 in 60 s, 1 of 1 periods" — the alarm's condition in one line. */
+/** "60 s", "5 min", "1 h": CloudWatch periods are whole seconds, usually whole minutes. */
+export function periodText(seconds: number): string {
+  if (seconds < 120 || seconds % 60 !== 0) return `${seconds} s`;
+  if (seconds < 7200 || seconds % 3600 !== 0) return `${seconds / 60} min`;
+  return `${seconds / 3600} h`;
+}
+
+/** "ExecutionsTimedOut Sum ≥ 1 per 60 s, 1 of 1 periods" — the alarm's condition in one line. */
 export function describeCondition(alarm: AlarmDetail, metricNames: string[], periodSeconds: number | null): string {
   const metric = alarm.metricName ?? (metricNames.length > 0 ? `metric math over ${metricNames.join(" + ")}` : "metric math");
   const stat = alarm.statistic ? ` ${alarm.statistic}` : "";
   const op = alarm.comparisonOperator ? (OPERATORS[alarm.comparisonOperator] ?? alarm.comparisonOperator) : "?";
   const threshold = alarm.threshold === null ? "its band" : String(alarm.threshold);
-  const period = periodSeconds ? ` in ${formatDuration(periodSeconds * 1000)}` : "";
+  const period = periodSeconds ? ` per ${periodText(periodSeconds)}` : "";
   const periods = alarm.evaluationPeriods ? `, ${alarm.datapointsToAlarm ?? alarm.evaluationPeriods} of ${alarm.evaluationPeriods} period${alarm.evaluationPeriods === 1 ? "" : "s"}` : "";
   return `${metric}${stat} ${op} ${threshold}${period}${periods}`;
 }
