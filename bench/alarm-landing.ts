@@ -99,6 +99,21 @@ async function oldWay(browser: Browser, viewport: { width: number; height: numbe
   }
 }
 
+async function warmUp(browser: Browser, appUrl: string, seed: { alarms: { name: string; stateMachineArn: string }[] }, sfn: SFNClient, targetArn: string): Promise<void> {
+  const other = seed.alarms.find((a) => a.name !== "file-pipeline-timed-out" && !a.stateMachineArn.endsWith(":file-pipeline")) ?? seed.alarms[0]!;
+  const listed = await sfn.send(new ListExecutionsCommand({ stateMachineArn: other.stateMachineArn, maxResults: 5 }));
+  const otherExecution = listed.executions?.find((e) => e.executionArn !== targetArn && e.status !== "RUNNING")?.executionArn;
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  try {
+    for (const path of [`/alarms/us-east-1/${encodeURIComponent(other.name)}`, `/state-machines/${encodeURIComponent(other.stateMachineArn)}`, ...(otherExecution ? [`/executions/${encodeURIComponent(otherExecution)}`] : []), "/"]) {
+      await page.goto(`${appUrl}${path}`);
+    }
+  } finally {
+    await context.close();
+  }
+}
+
 /** Measures both paths and returns their figures (bench/run.ts prints them). */
 export async function runAlarmLandingBench(): Promise<BenchFigure[]> {
   const h = await startAppHarness({ env: { SFN_TRIAGE_POLL_MS: "3000" } });
@@ -125,6 +140,10 @@ export async function runAlarmLandingBench(): Promise<BenchFigure[]> {
     }
     const q = notification(alarm.name, alarm.stateMachineArn, h.sandbox.seed.accountId, execution.stopMs);
     browser = await chromium.launch({ executablePath: CHROMIUM, args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"] });
+    // A server that has been up a while has its route modules loaded: warm each route on OTHER resources
+    // (another alarm, state machine and execution), so the first measured visit finds the target's
+    // triage uncached, as on call, but not Next's first-request module loading.
+    await warmUp(browser, h.appUrl, h.sandbox.seed, sfn, execution.arn);
 
     const figures: BenchFigure[] = [];
     for (const viewport of VIEWPORTS) {
@@ -146,7 +165,7 @@ export async function runAlarmLandingBench(): Promise<BenchFigure[]> {
       const clicks = Math.max(...alarmTrials.map((t) => t.clicks));
       const scrolls = Math.max(...alarmTrials.map((t) => t.scrolls));
       figures.push({
-        name: `alarm landing ${size}: alarm link → tripping execution's error visible (median of ${RUNS}; first ${Math.round(alarmTrials[0]!.ms)} ms)`,
+        name: `alarm landing ${size}: alarm link → tripping execution's error visible (median of ${RUNS})`,
         value: ms,
         unit: "ms",
         target: TARGET_MS,
@@ -154,6 +173,11 @@ export async function runAlarmLandingBench(): Promise<BenchFigure[]> {
         ratio: Math.round((ms / oldMs) * 1000) / 1000,
         ok: ms < TARGET_MS,
       });
+      if (viewport === VIEWPORTS[0]) {
+        // Run 0 goes the alarm way first: the target execution's triage is not cached yet.
+        const first = Math.round(alarmTrials[0]!.ms);
+        figures.push({ name: `alarm landing ${size}: first visit, execution not cached (warm server)`, value: first, unit: "ms", target: TARGET_MS, baseline: { name: "old way, second visit", value: Math.round(oldTrials[0]!.ms) }, ok: first < TARGET_MS });
+      }
       figures.push({ name: `alarm landing ${size}: clicks`, value: clicks, unit: "clicks", target: 0, baseline: { name: "old way", value: Math.max(...oldTrials.map((t) => t.clicks)) }, ok: clicks === 0 });
       figures.push({ name: `alarm landing ${size}: scrolls (error not on screen as the page opens)`, value: scrolls, unit: "scrolls", target: 0, baseline: { name: "old way", value: Math.max(...oldTrials.map((t) => t.scrolls)) }, ok: scrolls === 0 });
     }
