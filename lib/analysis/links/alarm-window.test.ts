@@ -67,6 +67,17 @@ describe("matchBreach", () => {
     expect([...match.nearest.before, ...match.nearest.after].every((e) => e.status === "TIMED_OUT")).toBe(true);
   });
 
+  it.each([
+    ["80 s after the execution closed", "2026-12-01T20:35:51.000+0000"],
+    ["80 s after the breaching period ended", "2026-12-01T20:36:20.000+0000"],
+    ["6 minutes after the breaching period ended", "2026-12-01T20:41:00.000+0000"],
+  ])("finds the same execution whatever StateChangeTime says: %s", (_label, stateChangeTime) => {
+    const alarm = parseAlarmNotification(snsTimedOut(REASON_2034, stateChangeTime));
+    // The old window [StateChangeTime − 60 s, StateChangeTime] would not hold 20:34:31.
+    expect(Date.parse(stateChangeTime.replace("+0000", "Z")) - 60_000).toBeGreaterThan(Date.parse("2026-12-01T20:34:31.000Z"));
+    expect(matchBreach(listed, alarm.breach, ["TIMED_OUT"]).tripping.map((e) => e.name)).toEqual(["tripped"]);
+  });
+
   it("lists every tripping execution newest first, and none twice", () => {
     const breach: BreachWindow = { periodSeconds: 60, datapoints: [{ timestamp: "2026-12-01T20:34:00.000Z", value: 2 }], from: "2026-12-01T20:34:00.000Z", to: "2026-12-01T20:35:00.000Z", source: "reason-text" };
     const match = matchBreach([...listed, listed[2]!, listed[3]!], breach, ["FAILED", "TIMED_OUT"]);
