@@ -1,6 +1,5 @@
 "use client";
 import { useQuery } from "@tanstack/react-query";
-import type { AlarmView as View } from "@/lib/domain/alarm-view";
 import type { AlarmLink } from "@/lib/queries/keys";
 import { alarmViewQuery } from "@/lib/queries/options";
 import { Freshness } from "../common/freshness";
@@ -10,9 +9,11 @@ import { TrippingExecutions } from "./tripping-executions";
 import styles from "./alarm-view.module.css";
 
 /** The alarm view: which alarm in one line, then the executions that tripped it, then the rest. */
-export function AlarmView({ initial, link }: { initial: View; link: AlarmLink }) {
-  const query = useQuery({ ...alarmViewQuery(initial.alarm.region, initial.alarm.alarmName, link), initialData: initial });
+export function AlarmView({ region, alarmName, link }: { region: string; alarmName: string; link: AlarmLink }) {
+  // The page prefetched this key (HydrationBoundary): data is there on the first render.
+  const query = useQuery(alarmViewQuery(region, alarmName, link));
   const view = query.data;
+  if (!view) return <p role="status">{query.error ? `The alarm view could not be loaded: ${query.error.message}` : "Loading the alarm…"}</p>;
   const { alarm } = view;
   const stateMachineName = view.stateMachineArn?.split(":")[6] ?? null;
   return (

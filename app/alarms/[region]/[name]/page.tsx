@@ -1,3 +1,4 @@
+import { dehydrate, HydrationBoundary, QueryClient } from "@tanstack/react-query";
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { AlarmView } from "@/components/alarms/alarm-view";
@@ -5,6 +6,7 @@ import { ErrorPanel } from "@/components/common/error-panel";
 import { AwsError } from "@/lib/aws/errors";
 import { readAlarmSegment } from "@/lib/server/alarm-link";
 import { AlarmNotFoundError, getAlarmView } from "@/lib/server/alarm-view";
+import { alarmViewQuery } from "@/lib/queries/options";
 
 export const dynamic = "force-dynamic";
 
@@ -25,7 +27,16 @@ export default async function AlarmPage({ params, searchParams }: Params) {
   const query = await searchParams;
   const link = { at: one(query.at), from: one(query.from), to: one(query.to) };
   const result = await getAlarmView({ region, alarmName, ...link }).then((view) => ({ view }), (error: unknown) => ({ error }));
-  if ("view" in result) return <AlarmView initial={result.view} link={link} />;
+  if ("view" in result) {
+    // Prefetched under the very key the client's alarmViewQuery uses: server and browser can't disagree on it.
+    const client = new QueryClient();
+    client.setQueryData(alarmViewQuery(region, alarmName, link).queryKey, result.view);
+    return (
+      <HydrationBoundary state={dehydrate(client)}>
+        <AlarmView region={region} alarmName={alarmName} link={link} />
+      </HydrationBoundary>
+    );
+  }
   const { error } = result;
   if (error instanceof AlarmNotFoundError) notFound();
   if (error instanceof AwsError) return <ErrorPanel title="AWS did not answer" message={`${error.message} (${error.kind}). Try again in a few seconds.`} query={alarmName} />;
