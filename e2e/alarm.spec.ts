@@ -144,9 +144,13 @@ test.describe("alarm view", () => {
     expect(response.status()).toBe(200);
     const { location } = (await response.json()) as { location: string };
     expect(location).toContain(`/alarms/us-east-1/${alarm.name}?`);
+    // The window is the evaluated datapoint's period, not [time − 60 s, time].
+    const url = new URL(location, "http://x");
+    expect(url.searchParams.get("from")).toBe(new Date(periodStartMs).toISOString());
+    expect(url.searchParams.get("to")).toBe(new Date(periodStartMs + 60_000).toISOString());
     await page.goto(location);
     await expect(page.getByTestId("tripping-execution")).toContainText("TIMED_OUT");
-    await expect(page.getByTestId("breach-window")).toContainText("reason data");
+    await expect(page.getByTestId("breach-window")).toContainText(new Date(periodStartMs).toISOString().slice(11, 19));
   });
 
   test("with nothing in the window it says so and shows the nearest executions, never an empty page", async ({ page }) => {
