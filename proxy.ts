@@ -1,6 +1,7 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { ArnError, parseStatesArn } from "@/lib/analysis/links/arn";
 import { resolveQuery } from "@/lib/analysis/links/resolve-query";
+import { ALARM_LINK_EXPECTED, checkAlarmLink } from "@/lib/analysis/links/alarm-path";
 import { AUTH_REALM, AuthConfigError, checkAuthorization, isPublicPath } from "@/lib/server/auth";
 import { ClientRateLimiter, clientKey } from "@/lib/server/client-limits";
 
@@ -126,8 +127,10 @@ function findProblem(pathname: string, params: URLSearchParams): { message: stri
     const q = params.get("q");
     if (!q) return null;
     const target = resolveQuery(q);
-    return target.kind === "invalid" ? { message: target.message, expected: target.expected, input: q } : null;
+    // A javascript:/data: query is not echoed back, even escaped.
+    return target.kind === "invalid" ? { message: target.message, expected: target.expected, input: target.echo ? q : "" } : null;
   }
+  if (pathname.startsWith("/alarms/")) return findAlarmLinkProblem(pathname, params);
   const [, section, segment, ...rest] = pathname.split("/");
   const kinds = section ? PAGE_KINDS[section] : undefined;
   if (!kinds || segment === undefined || rest.length > 0) return null;
@@ -142,6 +145,16 @@ function findProblem(pathname: string, params: URLSearchParams): { message: stri
   } catch (error) {
     if (error instanceof ArnError) return { message: error.message, expected: error.expected, input };
     return { message: "The ARN in the link is not valid URL encoding.", expected: new ArnError("").expected, input };
+  }
+}
+
+function findAlarmLinkProblem(pathname: string, params: URLSearchParams): { message: string; expected: string; input: string } | null {
+  try {
+    const segments = pathname.slice("/alarms/".length).split("/").map(decodeURIComponent);
+    const message = checkAlarmLink(segments, params);
+    return message ? { message, expected: ALARM_LINK_EXPECTED, input: pathname } : null;
+  } catch {
+    return { message: "The alarm name in the link is not valid URL encoding.", expected: ALARM_LINK_EXPECTED, input: pathname };
   }
 }
 

@@ -11,6 +11,7 @@ const suites: Suite[] = [
   { name: "memory", load: async () => (await import("./memory")).runMemoryBench },
   { name: "app", load: async () => (await import("./app")).runAppBench },
   { name: "hostile", load: async () => (await import("./hostile")).runHostileBench },
+  { name: "alarm-landing", load: async () => (await import("./alarm-landing")).runAlarmLandingBench },
 ];
 
 function format(n: number): string {

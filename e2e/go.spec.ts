@@ -15,12 +15,13 @@ test.describe("/go deep links", () => {
     await expect(page).toHaveURL(`/executions/${encodeURIComponent(arn)}`);
   });
 
-  test("resolves a CloudWatch alarm notification to the state machine with the alarm's window", async ({ page }) => {
+  test("resolves a CloudWatch alarm notification to the alarm view with its breach window", async ({ page }) => {
     const alarm = seed.alarms[0]!;
     const notification = {
       AlarmName: alarm.name,
       NewStateValue: "ALARM",
-      StateChangeTime: "2026-11-23T03:00:00.000+0000",
+      NewStateReason: "Threshold Crossed: 1 out of the last 1 datapoints [1.0 (23/11/26 02:55:00)] was greater than or equal to the threshold (1.0) (minimum 1 datapoint for OK -> ALARM transition).",
+      StateChangeTime: "2026-11-23T03:01:20.000+0000",
       Region: "US East (N. Virginia)",
       Trigger: {
         MetricName: alarm.metricName,
@@ -33,19 +34,30 @@ test.describe("/go deep links", () => {
       },
     };
     await page.goto(`/go?q=${encodeURIComponent(JSON.stringify(notification))}`);
-    await expect(page).toHaveURL(/\/state-machines\/arn%3Aaws%3Astates%3A/);
+    // No AlarmArn: the region comes from the state machine's ARN.
+    await expect(page).toHaveURL(new RegExp(`/alarms/us-east-1/${alarm.name}\\?`));
     const url = new URL(page.url());
-    expect(decodeURIComponent(url.pathname.split("/")[2]!)).toBe(alarm.stateMachineArn);
+    // The window is the breaching datapoint's period, not [StateChangeTime − Period, StateChangeTime].
     expect(url.searchParams.get("from")).toBe("2026-11-23T02:55:00.000Z");
     expect(url.searchParams.get("to")).toBe("2026-11-23T03:00:00.000Z");
-    await expect(page.getByRole("heading", { level: 1, name: alarm.stateMachineName })).toBeVisible();
-    await page.screenshot({ path: "e2e/screenshots/state-machine-from-alarm.png", fullPage: true });
+    expect(url.searchParams.get("at")).toBe("2026-11-23T03:01:20.000Z");
+    await expect(page.getByTestId("alarm-name")).toHaveText(alarm.name);
+    await page.screenshot({ path: "e2e/screenshots/alarm-from-notification.png", fullPage: true });
   });
 
-  test("resolves an alarm name through DescribeAlarms", async ({ page }) => {
+  test("the state machine link an alarm already holds keeps working", async ({ page }) => {
+    const alarm = seed.alarms[0]!;
+    await page.goto(`/state-machines/${encodeURIComponent(alarm.stateMachineArn)}?from=2026-11-23T02:55:00.000Z&to=2026-11-23T03:00:00.000Z`);
+    await expect(page.getByRole("heading", { level: 1, name: alarm.stateMachineName })).toBeVisible();
+  });
+
+  test("resolves an alarm name and an alarm ARN through DescribeAlarms to the alarm view", async ({ page }) => {
     const alarm = seed.alarms[0]!;
     await page.goto(`/go?q=${encodeURIComponent(alarm.name)}`);
-    await expect(page.getByRole("heading", { level: 1, name: alarm.stateMachineName })).toBeVisible();
+    await expect(page).toHaveURL(new RegExp(`/alarms/us-east-1/${alarm.name}`));
+    await expect(page.getByTestId("alarm-name")).toHaveText(alarm.name);
+    await page.goto(`/go?q=${encodeURIComponent(`arn:aws:cloudwatch:us-east-1:123456789012:alarm:${alarm.name}`)}`);
+    await expect(page.getByTestId("alarm-name")).toHaveText(alarm.name);
   });
 
   test("a malformed ARN gets the 400 page saying what was expected", async ({ page }) => {

@@ -3,6 +3,8 @@ export const routes = {
   fleet: () => "/",
   stateMachine: (arn: string, query?: Record<string, string | undefined>) => `/state-machines/${encodeURIComponent(arn)}${toQuery(query)}`,
   execution: (arn: string) => `/executions/${encodeURIComponent(arn)}`,
+  /** The alarm view: `at` the state change, `from`/`to` its breach window (stable: alarms and runbooks hold these). */
+  alarm: (region: string, alarmName: string, query?: Record<string, string | undefined>) => `/alarms/${region}/${encodeURIComponent(alarmName)}${toQuery(query)}`,
 };
 
 function toQuery(query?: Record<string, string | undefined>): string {

@@ -13,5 +13,5 @@ export default async function GoPage({ searchParams }: { searchParams: Promise<{
   }
   const result = await resolveGo(q);
   if ("location" in result) redirect(result.location);
-  return <ErrorPanel title={result.status === 404 ? "Not found" : "That doesn't lead anywhere"} message={result.message} expected={result.expected} query={q} />;
+  return <ErrorPanel title={result.status === 404 ? "Not found" : "That doesn't lead anywhere"} message={result.message} expected={result.expected} query={result.echo === false ? undefined : q} />;
 }

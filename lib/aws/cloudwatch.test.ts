@@ -3,13 +3,14 @@ import { mockClient } from "aws-sdk-client-mock";
 import {
   CloudWatchClient,
   CloudWatchServiceException,
+  DescribeAlarmHistoryCommand,
   DescribeAlarmsCommand,
   GetMetricDataCommand,
   type MetricDataQuery,
 } from "@aws-sdk/client-cloudwatch";
 import { EXECUTION_METRIC_SERIES } from "@/lib/domain/metrics";
 import { resetClients } from "./clients";
-import { describeAlarms, getExecutionMetrics } from "./cloudwatch";
+import { describeAlarm, describeAlarmHistory, describeAlarms, getExecutionMetrics } from "./cloudwatch";
 
 const cloudWatch = mockClient(CloudWatchClient);
 const arn = (name: string) => `arn:aws:states:us-east-1:123456789012:stateMachine:${name}`;
@@ -268,5 +269,62 @@ describe("describeAlarms", () => {
       .on(DescribeAlarmsCommand)
       .rejects(new CloudWatchServiceException({ name: "AccessDenied", $fault: "client", message: "no", $metadata: { httpStatusCode: 403 } }));
     await expect(describeAlarms("us-east-1")).rejects.toMatchObject({ kind: "access-denied", operation: "DescribeAlarms" });
+  });
+});
+
+describe("describeAlarm", () => {
+  it("asks for one alarm by name and keeps StateReasonData and the transition time", async () => {
+    cloudWatch.on(DescribeAlarmsCommand).resolves({
+      MetricAlarms: [
+        {
+          AlarmName: "file-pipeline-timed-out",
+          AlarmArn: "arn:aws:cloudwatch:us-east-1:123456789012:alarm:file-pipeline-timed-out",
+          StateValue: "ALARM",
+          StateReason: "Threshold Crossed: 1 datapoint [1.0 (01/12/26 20:34:00)] was greater than or equal to the threshold (1.0).",
+          StateReasonData: '{"version":"1.0","period":60,"evaluatedDatapoints":[{"timestamp":"2026-12-01T20:34:00.000+0000","value":1.0}]}',
+          StateTransitionedTimestamp: new Date("2026-12-01T20:35:51.000Z"),
+          StateUpdatedTimestamp: new Date("2026-12-01T20:35:51.000Z"),
+          Namespace: "AWS/States",
+          MetricName: "ExecutionsTimedOut",
+          Dimensions: [{ Name: "StateMachineArn", Value: arn("file-pipeline") }],
+          Period: 60,
+          EvaluationPeriods: 1,
+          DatapointsToAlarm: 1,
+          Threshold: 1,
+          ComparisonOperator: "GreaterThanOrEqualToThreshold",
+        },
+      ],
+    });
+    const alarm = await describeAlarm("us-east-1", "file-pipeline-timed-out");
+    expect(cloudWatch.commandCalls(DescribeAlarmsCommand)[0]!.args[0].input).toMatchObject({ AlarmNames: ["file-pipeline-timed-out"], AlarmTypes: ["MetricAlarm"] });
+    expect(alarm).toMatchObject({ region: "us-east-1", stateTransitionedTimestamp: "2026-12-01T20:35:51.000Z", datapointsToAlarm: 1, stateReasonData: expect.stringContaining("evaluatedDatapoints") });
+  });
+
+  it("answers null when no alarm has that name", async () => {
+    cloudWatch.on(DescribeAlarmsCommand).resolves({ MetricAlarms: [] });
+    expect(await describeAlarm("us-east-1", "nope")).toBeNull();
+  });
+});
+
+describe("describeAlarmHistory", () => {
+  it("reads state updates newest first, with the new state's reason and reason data", async () => {
+    cloudWatch.on(DescribeAlarmHistoryCommand).resolves({
+      AlarmHistoryItems: [
+        {
+          AlarmName: "a",
+          Timestamp: new Date("2026-12-01T20:35:51.000Z"),
+          HistoryItemType: "StateUpdate",
+          HistorySummary: "Alarm updated from OK to ALARM",
+          HistoryData: JSON.stringify({ version: "1.0", oldState: { stateValue: "OK" }, newState: { stateValue: "ALARM", stateReason: "Threshold Crossed: …", stateReasonData: { period: 60 } } }),
+        },
+        { AlarmName: "a", Timestamp: new Date("2026-12-01T20:00:00.000Z"), HistoryItemType: "StateUpdate", HistorySummary: "Alarm updated from INSUFFICIENT_DATA to OK", HistoryData: "not json" },
+      ],
+    });
+    const updates = await describeAlarmHistory("us-east-1", { alarmName: "a", from: FROM, to: TO });
+    expect(cloudWatch.commandCalls(DescribeAlarmHistoryCommand)[0]!.args[0].input).toMatchObject({ AlarmName: "a", HistoryItemType: "StateUpdate", ScanBy: "TimestampDescending" });
+    expect(updates).toEqual([
+      { timestamp: "2026-12-01T20:35:51.000Z", oldState: "OK", newState: "ALARM", reason: "Threshold Crossed: …", reasonData: { period: 60 } },
+      { timestamp: "2026-12-01T20:00:00.000Z", oldState: null, newState: null, reason: "Alarm updated from INSUFFICIENT_DATA to OK", reasonData: null },
+    ]);
   });
 });

@@ -1,5 +1,6 @@
 import "server-only";
-import { DescribeAlarmsCommand, GetMetricDataCommand, type MetricDataQuery } from "@aws-sdk/client-cloudwatch";
+import { DescribeAlarmHistoryCommand, DescribeAlarmsCommand, GetMetricDataCommand, type MetricDataQuery } from "@aws-sdk/client-cloudwatch";
+import type { AlarmDetail } from "@/lib/domain/alarm-view";
 import {
   EXECUTION_METRIC_SERIES,
   type AlarmSummary,
@@ -130,5 +131,63 @@ export function describeAlarms(region: string): Promise<AlarmSummary[]> {
       nextToken = page.NextToken || undefined;
     } while (nextToken);
     return alarms;
+  });
+}
+
+/** One metric alarm by name (DescribeAlarms with AlarmNames: one call), with its StateReasonData; null when none has that name. */
+export function describeAlarm(region: string, alarmName: string): Promise<AlarmDetail | null> {
+  return withAwsErrors("DescribeAlarms", async () => {
+    const page = await getCloudWatchClient(region).send(new DescribeAlarmsCommand({ AlarmNames: [alarmName], AlarmTypes: ["MetricAlarm"], MaxRecords: 1 }));
+    const alarm = (page.MetricAlarms ?? []).find((a) => a.AlarmName === alarmName);
+    if (!alarm) return null;
+    return {
+      ...toAlarmSummary(alarm),
+      region,
+      stateReasonData: alarm.StateReasonData ?? null,
+      stateTransitionedTimestamp: toIso(alarm.StateTransitionedTimestamp),
+      datapointsToAlarm: alarm.DatapointsToAlarm ?? null,
+    };
+  });
+}
+
+/** One past state change of an alarm (DescribeAlarmHistory StateUpdate), with the reason and reason data it recorded. */
+export interface AlarmStateUpdate {
+  timestamp: string;
+  oldState: string | null;
+  newState: string | null;
+  reason: string | null;
+  /** newState.stateReasonData as recorded (an object or JSON text), or null. */
+  reasonData: unknown;
+}
+
+// DescribeAlarmHistory's largest page.
+const HISTORY_PAGE_SIZE = 100;
+
+/** The alarm's state changes between two times, newest first (one page: up to 100 state updates). */
+export function describeAlarmHistory(region: string, input: { alarmName: string; from: Date; to: Date }): Promise<AlarmStateUpdate[]> {
+  return withAwsErrors("DescribeAlarmHistory", async () => {
+    const page = await getCloudWatchClient(region).send(
+      new DescribeAlarmHistoryCommand({
+        AlarmName: input.alarmName,
+        AlarmTypes: ["MetricAlarm"],
+        HistoryItemType: "StateUpdate",
+        StartDate: input.from,
+        EndDate: input.to,
+        ScanBy: "TimestampDescending",
+        MaxRecords: HISTORY_PAGE_SIZE,
+      }),
+    );
+    return (page.AlarmHistoryItems ?? []).flatMap((item): AlarmStateUpdate[] => {
+      const timestamp = toIso(item.Timestamp);
+      if (!timestamp) return [];
+      // HistoryData is JSON: {version, oldState: {stateValue, stateReason}, newState: {stateValue, stateReason, stateReasonData}}.
+      let data: { oldState?: { stateValue?: string }; newState?: { stateValue?: string; stateReason?: string; stateReasonData?: unknown } } = {};
+      try {
+        data = JSON.parse(item.HistoryData ?? "{}") as typeof data;
+      } catch {
+        // An unreadable entry still says when the alarm changed state.
+      }
+      return [{ timestamp, oldState: data.oldState?.stateValue ?? null, newState: data.newState?.stateValue ?? null, reason: data.newState?.stateReason ?? item.HistorySummary ?? null, reasonData: data.newState?.stateReasonData ?? null }];
+    });
   });
 }

@@ -7,6 +7,7 @@ export type { ClientOverrides } from "./clients";
 export {
   listStateMachines,
   listExecutions,
+  listExecutionsPage,
   describeExecution,
   describeStateMachine,
   describeStateMachineForExecution,
@@ -14,6 +15,7 @@ export {
   getExecutionHistory,
 } from "./sfn";
 export type { HistoryPageOptions } from "./sfn";
-export { getExecutionMetrics, describeAlarms } from "./cloudwatch";
+export { getExecutionMetrics, describeAlarms, describeAlarm, describeAlarmHistory } from "./cloudwatch";
+export type { AlarmStateUpdate } from "./cloudwatch";
 export { AwsError, AWS_ERROR_KINDS, isAwsFailure, toAwsError } from "./errors";
 export type { AwsErrorKind } from "./errors";

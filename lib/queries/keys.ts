@@ -1,7 +1,15 @@
+/** The filters of an alarm view link: the state change (`at`) and the breach window (`from`/`to`). */
+export interface AlarmLink {
+  at?: string;
+  from?: string;
+  to?: string;
+}
+
 /** Every react-query key of the app, so server prefetch and client hooks can't drift apart. */
 export const queryKeys = {
   fleet: () => ["fleet"] as const,
   stateMachine: (arn: string, window: { from?: string; to?: string }) => ["state-machine", arn, window.from ?? null, window.to ?? null] as const,
   execution: (arn: string) => ["execution", arn] as const,
   payload: (arn: string, eventId: number, field: string) => ["payload", arn, eventId, field] as const,
+  alarmView: (region: string, alarmName: string, link: AlarmLink) => ["alarm-view", region, alarmName, link.at ?? null, link.from ?? null, link.to ?? null] as const,
 };

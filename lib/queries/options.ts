@@ -2,8 +2,9 @@ import { queryOptions } from "@tanstack/react-query";
 import type { FleetSnapshot } from "@/lib/domain/fleet";
 import type { ExecutionTriage } from "@/lib/domain/triage";
 import type { StateMachineView } from "@/lib/domain/state-machine-view";
+import type { AlarmView } from "@/lib/domain/alarm-view";
 import { fetchJson } from "./fetch-json";
-import { queryKeys } from "./keys";
+import { queryKeys, type AlarmLink } from "./keys";
 
 // The browser asks often; the server answers from its snapshot, so this costs AWS nothing.
 const FLEET_REFRESH_MS = 5_000;
@@ -51,5 +52,17 @@ export function payloadQuery(arn: string, eventId: number, field: string, enable
     queryFn: () => fetchJson<{ text: string; bytes: number }>(`/api/executions/${encodeURIComponent(arn)}/payload?eventId=${eventId}&field=${encodeURIComponent(field)}`),
     enabled,
     staleTime: Infinity,
+  });
+}
+
+/** The alarm view for one link; refreshed slowly (closed executions don't change, new ones may arrive). */
+export function alarmViewQuery(region: string, alarmName: string, link: AlarmLink) {
+  const params = new URLSearchParams();
+  for (const key of ["at", "from", "to"] as const) if (link[key]) params.set(key, link[key]);
+  const query = params.toString();
+  return queryOptions({
+    queryKey: queryKeys.alarmView(region, alarmName, link),
+    queryFn: () => fetchJson<AlarmView>(`/api/alarms/${region}/${encodeURIComponent(alarmName)}${query ? `?${query}` : ""}`),
+    refetchInterval: 30_000,
   });
 }

@@ -1,36 +1,53 @@
 import "server-only";
-import { describeAlarms } from "@/lib/aws";
+import { describeAlarm } from "@/lib/aws";
 import { configuredRegions } from "@/lib/aws/clients";
+import { parseStatesArn } from "@/lib/analysis/links/arn";
 import { resolveQuery } from "@/lib/analysis/links/resolve-query";
 import { routes } from "@/lib/routes";
 import { withBudget } from "./budget";
 
-/** Where `/go?q=` sends the engineer, or why it can't. */
-export type GoResult = { location: string } | { status: 400 | 404; message: string; expected?: string };
+/** Where `/go?q=` sends the engineer, or why it can't. `echo: false` when the input must not be shown back. */
+export type GoResult = { location: string } | { status: 400 | 404; message: string; expected?: string; echo?: boolean };
 
-/** Resolves a pasted ARN, console link, alarm name or alarm notification to one of our pages. */
+/**
+ * Resolves a pasted ARN, console link, alarm name or ARN, alarm notification or alarm event to one of our
+ * pages. An alarm lands on the alarm view, its link carrying the state change and the breach window.
+ */
 export async function resolveGo(q: string): Promise<GoResult> {
   const target = resolveQuery(q);
   switch (target.kind) {
     case "execution":
       return { location: routes.execution(target.arn.arn) };
     case "state-machine":
-      return { location: routes.stateMachine(target.arn.arn, { from: target.window?.from, to: target.window?.to }) };
+      return { location: routes.stateMachine(target.arn.arn) };
     case "invalid":
-      return { status: 400, message: target.message, expected: target.expected };
+      return { status: 400, message: target.message, expected: target.expected, echo: target.echo };
+    case "alarm": {
+      const { alarm } = target;
+      // SNS's Region is a display name: the region comes from the alarm ARN, else the state machine's.
+      const region = alarm.region ?? (alarm.stateMachineArn ? parseStatesArn(alarm.stateMachineArn).region : null) ?? (await findAlarmRegion(alarm.alarmName));
+      if (!region) return { status: 404, message: `No alarm named "${alarm.alarmName}" in ${configuredRegions().join(", ")}.` };
+      return { location: routes.alarm(region, alarm.alarmName, { at: alarm.stateChangeTime ?? undefined, from: alarm.breach?.from, to: alarm.breach?.to }) };
+    }
     case "alarm-name": {
-      // One paginated DescribeAlarms per region, matched locally (DESIGN.md): cheap and right on AWS and moto alike.
-      for (const region of configuredRegions()) {
-        const alarm = (await withBudget("DescribeAlarms", region, () => describeAlarms(region))).find((a) => a.alarmName === target.alarmName);
+      const regions = target.region ? [target.region] : configuredRegions();
+      for (const region of regions) {
+        // One DescribeAlarms by name per region (not the whole paginated list).
+        const alarm = await withBudget("DescribeAlarms", region, () => describeAlarm(region, target.alarmName));
         if (!alarm) continue;
-        const refs = [alarm, ...alarm.metrics];
-        const arn = refs
-          .flatMap((r) => r.dimensions ?? [])
-          .find((d) => d.name === "StateMachineArn")?.value;
-        if (!arn) return { status: 400, message: `The alarm "${target.alarmName}" watches no state machine (it has no StateMachineArn dimension).` };
-        return { location: routes.stateMachine(arn) };
+        // In ALARM: pinned to that state change, so the link keeps meaning this breach after the alarm moves on.
+        // Otherwise the view looks up the last change to ALARM itself.
+        const at = alarm.stateValue === "ALARM" ? (alarm.stateTransitionedTimestamp ?? alarm.stateUpdatedTimestamp ?? undefined) : undefined;
+        return { location: routes.alarm(region, alarm.alarmName, { at }) };
       }
-      return { status: 404, message: `No alarm named "${target.alarmName}" in ${configuredRegions().join(", ")}.` };
+      return { status: 404, message: `No alarm named "${target.alarmName}" in ${regions.join(", ")}.` };
     }
   }
+}
+
+async function findAlarmRegion(alarmName: string): Promise<string | null> {
+  for (const region of configuredRegions()) {
+    if (await withBudget("DescribeAlarms", region, () => describeAlarm(region, alarmName))) return region;
+  }
+  return null;
 }

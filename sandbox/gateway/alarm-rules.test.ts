@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { breaches, sameMetric, statisticOver, thresholdCrossedReason, watchedMetric } from "./alarm-rules";
+import { breaches, periodStartOf, sameMetric, stateReasonData, statisticOver, thresholdCrossedReason, watchedMetric } from "./alarm-rules";
 
 const dims = [{ Name: "StateMachineArn", Value: "arn:sm" }];
 
@@ -48,5 +48,14 @@ describe("statisticOver / breaches", () => {
     expect(thresholdCrossedReason({ ComparisonOperator: "GreaterThanOrEqualToThreshold", Threshold: 1 }, 2, Date.UTC(2026, 10, 23, 16, 2, 0))).toBe(
       "Threshold Crossed: 1 datapoint [2.0 (23/11/26 16:02:00)] was greater than or equal to the threshold (1.0).",
     );
+  });
+});
+
+describe("stateReasonData", () => {
+  it("names the datapoint by the start of its period, in CloudWatch's timestamp form", () => {
+    const start = periodStartOf(Date.UTC(2026, 10, 23, 16, 2, 31, 123), 60);
+    expect(start).toBe(Date.UTC(2026, 10, 23, 16, 2, 0));
+    const data = JSON.parse(stateReasonData({ stat: "Sum", periodS: 60, value: 1, sampleCount: 1, threshold: 1, periodStartMs: start, nowMs: Date.UTC(2026, 10, 23, 16, 3, 51) })) as Record<string, unknown>;
+    expect(data).toMatchObject({ startDate: "2026-11-23T16:02:00.000+0000", period: 60, evaluatedDatapoints: [{ timestamp: "2026-11-23T16:02:00.000+0000", sampleCount: 1, value: 1 }] });
   });
 });

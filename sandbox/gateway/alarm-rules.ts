@@ -96,3 +96,28 @@ export function thresholdCrossedReason(alarm: Pick<MetricAlarm, "ComparisonOpera
   };
   return `Threshold Crossed: 1 datapoint [${value.toFixed(1)} (${when})] was ${words[alarm.ComparisonOperator ?? ""] ?? "beyond"} the threshold (${(alarm.Threshold ?? 0).toFixed(1)}).`;
 }
+
+/** The start of the period holding `atMs`: CloudWatch names each datapoint by the start of its period. */
+export function periodStartOf(atMs: number, periodS: number): number {
+  const ms = periodS * 1000;
+  return Math.floor(atMs / ms) * ms;
+}
+
+/**
+ * StateReasonData as CloudWatch writes it for a threshold alarm: version, queryDate, startDate, statistic,
+ * period, recentDatapoints, threshold and evaluatedDatapoints [{timestamp, sampleCount, value}], timestamps
+ * in CloudWatch's "2026-11-23T16:02:00.000+0000" form.
+ */
+export function stateReasonData(input: { stat: string; periodS: number; value: number; sampleCount: number; threshold: number | undefined; periodStartMs: number; nowMs: number }): string {
+  const cw = (ms: number) => new Date(ms).toISOString().replace("Z", "+0000");
+  return JSON.stringify({
+    version: "1.0",
+    queryDate: cw(input.nowMs),
+    startDate: cw(input.periodStartMs),
+    statistic: input.stat,
+    period: input.periodS,
+    recentDatapoints: [input.value],
+    threshold: input.threshold,
+    evaluatedDatapoints: [{ timestamp: cw(input.periodStartMs), sampleCount: input.sampleCount, value: input.value }],
+  });
+}

@@ -7,7 +7,7 @@ import {
 } from "@aws-sdk/client-cloudwatch";
 import { DescribeExecutionCommand, ListExecutionsCommand, ListStateMachinesCommand, type ExecutionListItem } from "@aws-sdk/client-sfn";
 import type { MotoClients } from "../aws-clients";
-import { breaches, sameMetric, statisticOver, thresholdCrossedReason, watchedMetric, type Datapoint } from "./alarm-rules";
+import { breaches, periodStartOf, sameMetric, stateReasonData, statisticOver, thresholdCrossedReason, watchedMetric, type Datapoint } from "./alarm-rules";
 import type { HistoryStore } from "./history-store";
 
 /** Namespace Step Functions publishes execution metrics in. */
@@ -209,8 +209,17 @@ export class StatesMetricsPublisher {
         new SetAlarmStateCommand({
           AlarmName: alarm.AlarmName,
           StateValue: "ALARM",
-          StateReason: thresholdCrossedReason(alarm, value, endMs),
-          StateReasonData: JSON.stringify({ version: "1.0", queryDate: new Date().toISOString(), statistic: watched.stat, period: watched.periodS, recentDatapoints: [value], threshold: alarm.Threshold }),
+          // Named by the start of the datapoint's period, as CloudWatch does (the dashboard matches executions to it).
+          StateReason: thresholdCrossedReason(alarm, value, periodStartOf(endMs, watched.periodS)),
+          StateReasonData: stateReasonData({
+            stat: watched.stat,
+            periodS: watched.periodS,
+            value,
+            sampleCount: series.filter((p) => p.atMs > endMs - watched.periodS * 1000 && p.atMs <= endMs).length,
+            threshold: alarm.Threshold,
+            periodStartMs: periodStartOf(endMs, watched.periodS),
+            nowMs: Date.now(),
+          }),
         }),
       );
       this.log(`metrics: alarm ${alarm.AlarmName} → ALARM (${watched.metricName} ${watched.stat} = ${value})`);
