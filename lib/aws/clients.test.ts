@@ -64,13 +64,19 @@ const described: FakeResponse = {
 
 // The retry strategy waits with setTimeout (jittered backoff, then the adaptive rate limiter's token
 // bucket, about 2 s per throttle): fake timers run those waits instantly and deterministically.
+// The SDK also does real I/O before its first attempt (shared config files), which fake time can't hurry:
+// between fake steps, let one real macrotask run, and step until the call settles, not a fixed count.
+const realSetTimeout = globalThis.setTimeout;
 async function settle<T>(promise: Promise<T>): Promise<T> {
   let done = false;
   promise.then(
     () => (done = true),
     () => (done = true),
   );
-  for (let step = 0; step < 600 && !done; step += 1) await vi.advanceTimersByTimeAsync(100);
+  for (let step = 0; step < 20_000 && !done; step += 1) {
+    await vi.advanceTimersByTimeAsync(100);
+    await new Promise((resolve) => realSetTimeout(resolve, 1));
+  }
   return promise;
 }
 
