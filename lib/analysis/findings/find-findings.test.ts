@@ -196,8 +196,9 @@ describe("findDefinitionFindings", () => {
   it("weighs missing timeouts and heartbeats by how long the integration can wait", () => {
     const task = (Resource: string) => ({ StartAt: "T", TimeoutSeconds: 60, States: { T: { Type: "Task", Resource, Catch: [{ ErrorEquals: ["States.ALL"], Next: "F" }], End: true }, F: { Type: "Fail" } } });
     const codes = (resource: string) => brief(findDefinitionFindings(task(resource)));
-    expect(codes("arn:aws:states:::glue:startJobRun.sync")).toEqual(["task-timeout-missing warning T", "heartbeat-missing info T"]);
-    expect(codes("arn:aws:states:us-east-1:111111111111:activity:a")).toEqual(["task-timeout-missing warning T", "heartbeat-missing warning T"]);
+    // The execution's 60 s bound the wait, so a missing task timeout is worth knowing, not a warning.
+    expect(codes("arn:aws:states:::glue:startJobRun.sync")).toEqual(["task-timeout-missing info T", "heartbeat-missing info T"]);
+    expect(codes("arn:aws:states:us-east-1:111111111111:activity:a")).toEqual(["task-timeout-missing info T", "heartbeat-missing warning T"]);
     expect(codes("arn:aws:states:::aws-sdk:s3:getObject")).toEqual(["task-timeout-missing info T"]);
     expect(findDefinitionFindings(task(LAMBDA))[0]!.message).toMatch(/function's own timeout/);
   });

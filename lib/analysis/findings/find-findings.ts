@@ -46,9 +46,9 @@ export function findModelFindings(model: StateGraphModel, options: FindingOption
   for (const context of buildStateContexts(model, type)) {
     const own = [...findTaskFindings(context), ...findRetryFindings(context), ...findDataFlowFindings(context), ...findMapFindings(context, observed)];
     own.sort((a, b) => FINDING_CODES.indexOf(a.code) - FINDING_CODES.indexOf(b.code));
-    findings.push(...own);
+    // Each code says which workflow types it applies to; a state in a Distributed Map's Express children runs as Express.
+    findings.push(...own.filter((f) => appliesTo(f.code, context.inExpress ? "EXPRESS" : type)));
   }
-  // Each code says which workflow types it applies to: Express has no history cap and stops at 5 minutes.
   return findings.filter((f) => appliesTo(f.code, type));
 }
 

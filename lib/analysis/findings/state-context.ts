@@ -62,6 +62,6 @@ export function targetOf(context: StateContext, name: string): GraphState | unde
  */
 export function isHumanCallback(state: GraphState): boolean {
   if (state.task?.pattern !== "callback") return false;
-  if (/approv|human|manual|review|confirm|consent|sign.?off/i.test(`${state.name} ${state.comment ?? ""}`)) return true;
+  if (/approv|human|manual|review|confirm|consent|sign.?off|e-?mail/i.test(`${state.name} ${state.comment ?? ""}`)) return true;
   return (state.timeout?.seconds ?? 0) >= 3600;
 }

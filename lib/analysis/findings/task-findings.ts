@@ -33,9 +33,10 @@ function timeoutMissing({ state, executionTimeoutSeconds }: StateContext): Findi
     executionTimeoutSeconds === null
       ? "until the execution's 1-year limit"
       : `until the execution's TimeoutSeconds (${formatSeconds(executionTimeoutSeconds)}) ends the whole execution, with no error on the state`;
+  // Under an execution TimeoutSeconds a hung wait still ends, as a TIMED_OUT execution an alarm can see.
   return {
     code: "task-timeout-missing",
-    severity: longWait ? "warning" : "info",
+    severity: longWait && executionTimeoutSeconds === null ? "warning" : "info",
     path: state.path,
     field: "TimeoutSeconds",
     message:

@@ -226,7 +226,8 @@ class Reader {
       }
     }
     for (const state of scope.states) {
-      if (!state.reachable) {
+      // An unreadable state is already an error; "unreachable" on top of it would say the same thing twice.
+      if (!state.reachable && state.fields !== null) {
         this.problems.push({ code: "state-unreachable", path: state.path, field: null, message: `State "${state.path}" is never reached from StartAt "${start.name}" of its scope: AWS rejects unreachable states.` });
       }
     }

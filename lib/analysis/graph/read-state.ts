@@ -79,6 +79,17 @@ function checkStaticAndPath(raw: Json, path: string, problems: DefinitionProblem
   }
 }
 
+/**
+ * The Task's integration. A Resource that is one placeholder (`${SendMessageAction}`) says nothing, but a
+ * Task that hands out `$$.Task.Token` (or JSONata's `$states.context.Task.Token`) is waiting for a callback.
+ */
+function readTask(raw: Json) {
+  const task = readTaskInfo(raw.Resource);
+  if (task.service !== null || !task.placeholder) return task;
+  const passesToken = /\$\$\.Task\.Token|\$states\.context\.Task\.Token/.test(JSON.stringify([raw.Parameters, raw.Arguments]));
+  return passesToken ? { ...task, pattern: "callback" as const } : task;
+}
+
 function hasResource(raw: Json): boolean {
   return (typeof raw.Resource === "string" && raw.Resource !== "") || isTemplatePlaceholder(raw.Resource);
 }
@@ -108,7 +119,7 @@ export function readStateFields(raw: unknown, path: string): StateReading {
     fields: {
       type: stateType,
       comment: typeof raw.Comment === "string" ? raw.Comment : null,
-      task: stateType === "Task" && hasResource(raw) ? readTaskInfo(raw.Resource) : null,
+      task: stateType === "Task" && hasResource(raw) ? readTask(raw) : null,
       timeout: stateType === "Task" ? readSeconds(raw, "TimeoutSeconds", path, problems) : null,
       heartbeat: stateType === "Task" ? readSeconds(raw, "HeartbeatSeconds", path, problems) : null,
       retry: readRetryPolicies(raw.Retry),

@@ -22,7 +22,9 @@ describe("readTaskInfo", () => {
     ["arn:${AWS::Partition}:states:::sqs:sendMessage.waitForTaskToken", "callback", "sqs"],
     ["arn:aws:states:${AWS::Region}:${AWS::AccountId}:activity:${ActivityName}", "activity", "activity"],
     ["arn:${AWS::Partition}:lambda:${AWS::Region}:${AWS::AccountId}:function:${Fn}", "request-response", "lambda"],
-    ["${ProcessFunctionArn}", "request-response", null],
+    ["${ProcessFunctionArn}", "request-response", "lambda"],
+    ["${WorkerActivityArn}", "activity", "activity"],
+    ["${SQSSendMessageAction}", "request-response", null],
   ])("reads the template %s as %s (%s)", (resource, pattern, service) => {
     expect(readTaskInfo(resource)).toEqual({ resource, pattern, service, placeholder: true });
   });

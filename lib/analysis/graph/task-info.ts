@@ -6,14 +6,20 @@ import { isWholePlaceholder, isTemplatePlaceholder, templateText, withoutPlaceho
  * `.sync` / `.sync:2` polls a job to completion, an activity ARN waits for a worker: those three can
  * wait far longer than any request-response call, which is why their timeouts and heartbeats matter.
  * Template placeholders are read through: `arn:${AWS::Partition}:states:::sqs:sendMessage.waitForTaskToken`
- * is the same callback as `arn:aws:…`; a Resource that is one placeholder (`${FunctionArn}`) says nothing.
+ * is the same callback as `arn:aws:…`; a Resource that is one placeholder is read by its name
+ * (`${ProcessFunctionArn}` is a Lambda function, `${WorkerActivityArn}` an activity) or not at all.
  */
 export function readTaskInfo(resource: unknown): TaskInfo {
   const text = templateText(resource);
   const placeholder = isTemplatePlaceholder(resource);
   const shown = text ?? JSON.stringify(resource) ?? "";
   const unknown: TaskInfo = { resource: shown, pattern: "request-response", service: null, placeholder };
-  if (text === null || isWholePlaceholder(text)) return unknown;
+  if (text === null) return unknown;
+  // A whole placeholder says nothing for sure, but templates name them after what they hold: "${ProcessFunctionArn}".
+  if (isWholePlaceholder(text)) {
+    if (/activity/i.test(text)) return { ...unknown, pattern: "activity", service: "activity" };
+    return /lambda|function/i.test(text) && !/action/i.test(text) ? { ...unknown, service: "lambda" } : unknown;
+  }
   const parts = withoutPlaceholders(text).split(":");
   // arn:partition:service:region:account:rest…
   const arnService = parts[2] ?? "";
