@@ -32,3 +32,11 @@ describe("checkDefinitionSchema (asl-validator)", () => {
     expect(JSON.stringify(definition)).toBe(before);
   });
 });
+
+describe("checkDefinitionSchema on what crashes asl-validator", () => {
+  it("answers instead of throwing when a state is not an object", () => {
+    const check = checkDefinitionSchema({ StartAt: "A", States: { QueryLanguage: "JSONata", A: { Type: "Pass", End: true } } });
+    expect(check.errors).toEqual([]);
+    expect(check.notes.map((n) => n.code)).toEqual(["VALIDATOR_FAILED"]);
+  });
+});

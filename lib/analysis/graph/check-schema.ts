@@ -22,8 +22,14 @@ export interface SchemaCheck {
  * ARNs are not checked (activity and placeholder ARNs fail its pattern); paths are.
  */
 export function checkDefinitionSchema(root: object): SchemaCheck {
-  // The validator writes QueryLanguage into every state it visits: give it a copy.
-  const result = aslValidator(structuredClone(root), { checkPaths: true, checkArn: false });
+  let result: ReturnType<typeof aslValidator>;
+  try {
+    // The validator writes QueryLanguage into every state it visits: give it a copy.
+    result = aslValidator(structuredClone(root), { checkPaths: true, checkArn: false });
+  } catch (error) {
+    // It throws on some malformed definitions (a state that is a string); the reader reports those itself.
+    return { errors: [], notes: [{ code: "VALIDATOR_FAILED", message: error instanceof Error ? error.message : String(error), pointer: null }] };
+  }
   const errors: SchemaComplaint[] = [];
   const notes: SchemaComplaint[] = [];
   for (const e of result.errors) {
