@@ -144,10 +144,17 @@ describe("calibrated on real-world definitions", () => {
       },
     });
     const codes = (resultPath: unknown, reads: string) => brief(findDefinitionFindings(flow(resultPath, reads))).filter((c) => c.startsWith("resultpath"));
-    expect(codes(undefined, "$.orderId")).toEqual(["resultpath-overwrites-input warning Get ResultPath"]);
-    expect(codes("$", "$.orderId")).toEqual(["resultpath-overwrites-input warning Get ResultPath"]);
+    // A service's response may carry a field of that name (a polling loop's Get…Job does): info, not warning.
+    expect(codes(undefined, "$.orderId")).toEqual(["resultpath-overwrites-input info Get ResultPath"]);
+    expect(codes("$", "$.orderId")).toEqual(["resultpath-overwrites-input info Get ResultPath"]);
     expect(codes(undefined, "$.Item")).toEqual([]);
     expect(codes("$.item", "$.orderId")).toEqual([]);
+    // An unselected lambda:invoke result is the invoke response: the field is certainly gone.
+    const invoke = flow(undefined, "$.orderId");
+    invoke.States.Get = { ...invoke.States.Get, Resource: "arn:aws:states:::lambda:invoke", Retry: [LAMBDA_RETRY] } as typeof invoke.States.Get;
+    expect(brief(findDefinitionFindings(invoke)).filter((c) => c.startsWith("resultpath"))).toEqual(["resultpath-overwrites-input warning Get ResultPath"]);
+    invoke.States.Use = { Type: "Pass", Parameters: { "x.$": "$.Payload" }, End: true };
+    expect(brief(findDefinitionFindings(invoke)).filter((c) => c.startsWith("resultpath"))).toEqual([]);
   });
 
   it("asks Lambda Tasks to retry the transient Lambda errors, and counts States.ALL, TaskFailed and MaxAttempts 0 right", () => {

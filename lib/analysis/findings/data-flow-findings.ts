@@ -72,17 +72,25 @@ function catchResultPathMissing(context: StateContext): Finding[] {
   return findings;
 }
 
-/** A Lambda whose function result becomes the output: functions often hand their event back, so a lost field is a maybe. */
-function mayEchoInput(state: GraphState): boolean {
-  if (state.task?.service !== "lambda") return false;
-  const direct = !state.task.resource.includes(":states:::");
-  return direct || state.fields.OutputPath === "$.Payload" || JSON.stringify(state.fields.ResultSelector ?? "").includes("$.Payload");
+/** What lambda:invoke returns when nothing selects from it (the function's answer sits under Payload). */
+const INVOKE_RESULT_FIELDS = new Set(["Payload", "StatusCode", "ExecutedVersion", "SdkHttpMetadata", "SdkResponseMetadata", "FunctionError", "LogResult"]);
+
+/**
+ * How sure we are that the field is gone: certain for an unselected lambda:invoke (its result is the invoke
+ * response); a maybe for a function's own answer (functions often hand their event back) and for any other
+ * service (a Get…Job response often carries a field named like the input's, as polling loops rely on).
+ */
+function certainty(state: GraphState): "certain" | "function" | "service" {
+  if (state.task?.service !== "lambda") return "service";
+  const invoke = state.task.resource.includes(":states:::lambda:invoke");
+  return invoke && state.fields.OutputPath === undefined && state.fields.ResultSelector === undefined ? "certain" : "function";
 }
 
 /**
  * Omitted ResultPath and "$" behave alike: the result replaces the input. That is the default and how most
  * workflows pass data on, so this fires only on evidence: the next state reads an input field that this
- * state also read from its input and whose result (ResultSelector, OutputPath) does not name it.
+ * state also read from its input and whose result (ResultSelector, OutputPath) does not name it. A warning
+ * only when the field is certainly gone; info when the result may carry it.
  */
 function resultPathOverwrites(context: StateContext): Finding | null {
   const { state } = context;
@@ -93,20 +101,19 @@ function resultPathOverwrites(context: StateContext): Finding | null {
   if (!next) return null;
   const own = inputFieldsRead(state);
   const selected = isObject(state.fields.ResultSelector) ? Object.keys(state.fields.ResultSelector).map((k) => k.replace(/\.\$$/, "")) : [];
-  const lost = [...inputFieldsRead(next)].filter((f) => f !== "$" && own.has(f) && !selected.includes(f));
+  const sure = certainty(state);
+  const lost = [...inputFieldsRead(next)].filter((f) => f !== "$" && own.has(f) && !selected.includes(f) && !(sure === "certain" && INVOKE_RESULT_FIELDS.has(f)));
   const outputPath = state.fields.OutputPath;
   const reshaped = outputPath !== undefined && outputPath !== "$" && outputPath !== "$.Payload";
   if (lost.length === 0 || reshaped) return null;
-  const echo = mayEchoInput(state);
   const written = resultPath === "$" ? 'has ResultPath "$"' : "has no ResultPath";
+  const doubt = { certain: ".", function: " (fine only if the function returns it).", service: " (fine only if the service's response has a field of that name)." }[sure];
   return {
     code: "resultpath-overwrites-input",
-    severity: echo ? "info" : "warning",
+    severity: sure === "certain" ? "warning" : "info",
     path: state.path,
     field: "ResultPath",
-    message:
-      `Task "${state.name}" ${written}, so its result replaces its input, yet the next state "${next.name}" reads ${lost.map((f) => `$.${f}`).join(", ")} from the input` +
-      (echo ? " (fine only if the function returns it)." : "."),
+    message: `Task "${state.name}" ${written}, so its result replaces its input, yet the next state "${next.name}" reads ${lost.map((f) => `$.${f}`).join(", ")} from the input${doubt}`,
     fix: 'Put the result under a field ("ResultPath": "$.result"), or keep what you need with ResultSelector.',
     data: { next: next.name, fieldsLost: lost.join(",") },
   };
