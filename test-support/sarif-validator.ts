@@ -2,9 +2,10 @@
 // read at oasis-tcs/sarif-spec@0a8091f7d4057e57b6d8d9b56129e5f918747b34). It encodes, for every object type
 // lint-definition can emit, the schema's `required` list, `additionalProperties: false` (the allowed property
 // names), property types, enums and minimums, and follows `$ref`s between them. Objects the CLI never emits
-// (graphs, fixes, code flows…) are accepted as property bags of the right JSON type.
+// (graphs, fixes, code flows…) are accepted as property bags of the right JSON type. The run, result,
+// reportingDescriptor and reportingConfiguration tables were checked line by line against the schema text.
 
-type Kind = "string" | "integer" | "boolean" | "object" | "array";
+type Kind = "string" | "integer" | "number" | "boolean" | "object" | "array";
 interface Prop {
   type?: Kind;
   ref?: string;
@@ -61,14 +62,14 @@ const DEFINITIONS: Record<string, Definition> = {
       defaultConfiguration: { ref: "reportingConfiguration" }, helpUri: { type: "string", format: "uri" }, help: multiformat, relationships: arr, properties: bag,
     },
   },
-  reportingConfiguration: { props: { enabled: { type: "boolean" }, level: { type: "string", enum: LEVELS }, rank: { type: "integer" }, parameters: bag, properties: bag } },
+  reportingConfiguration: { props: { enabled: { type: "boolean" }, level: { type: "string", enum: LEVELS }, rank: { type: "number", minimum: -1 }, parameters: bag, properties: bag } },
   result: {
     required: ["message"],
     props: {
       ruleId: str, ruleIndex: index, rule: obj, kind: { type: "string", enum: ["notApplicable", "pass", "fail", "review", "open", "informational"] }, level: { type: "string", enum: LEVELS },
       message, analysisTarget: { ref: "artifactLocation" }, locations: { type: "array", items: { ref: "location" } }, guid: str, correlationGuid: str, occurrenceCount: { type: "integer", minimum: 1 },
       partialFingerprints: obj, fingerprints: obj, stacks: arr, codeFlows: arr, graphs: arr, graphTraversals: arr, relatedLocations: { type: "array", items: { ref: "location" } }, suppressions: arr,
-      baselineState: { type: "string", enum: ["new", "unchanged", "updated", "absent"] }, rank: { type: "integer" }, attachments: arr, hostedViewerUri: { type: "string", format: "uri" },
+      baselineState: { type: "string", enum: ["new", "unchanged", "updated", "absent"] }, rank: { type: "number", minimum: -1 }, attachments: arr, hostedViewerUri: { type: "string", format: "uri" },
       workItemUris: arr, provenance: obj, fixes: arr, taxa: arr, webRequest: obj, webResponse: obj, properties: bag,
     },
   },
@@ -102,7 +103,7 @@ const DEFINITIONS: Record<string, Definition> = {
 };
 
 const isKind = (value: unknown, kind: Kind): boolean =>
-  kind === "array" ? Array.isArray(value) : kind === "object" ? typeof value === "object" && value !== null && !Array.isArray(value) : kind === "integer" ? Number.isInteger(value) : typeof value === kind;
+  kind === "array" ? Array.isArray(value) : kind === "object" ? typeof value === "object" && value !== null && !Array.isArray(value) : kind === "integer" ? Number.isInteger(value) : kind === "number" ? typeof value === "number" && Number.isFinite(value) : typeof value === kind;
 
 function checkProp(value: unknown, prop: Prop, at: string, errors: string[]): void {
   if (prop.ref) {
