@@ -3,6 +3,7 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { FIXTURE_DIR } from "@/test-support/recorded-fixtures";
 import { validateSarif } from "@/test-support/sarif-validator";
+import { findingsForDefinition } from "@/lib/server/definition-findings";
 import { runLintDefinition, type LintIo } from "./lint-definition";
 
 const LAMBDA = "arn:aws:states:::lambda:invoke";
@@ -99,6 +100,14 @@ describe("lint-definition", () => {
     expect(codes(JSON.parse(asStandard.stdout) as Printed[])).toEqual(["execution-timeout-missing warning -"]);
     const forced = runLintDefinition(["bad-heartbeat.json", "--no-schema", "--type", "express"], io);
     expect(codes(JSON.parse(forced.stdout) as Printed[])).not.toContain("execution-timeout-missing warning -");
+  });
+
+  it("gives describe-state-machine output exactly the dashboard's findings for that state machine", () => {
+    const definition = files["broken-catch.asl.json"]!;
+    for (const type of ["STANDARD", "EXPRESS"] as const) {
+      const run = runLintDefinition(["sm.json"], { read: () => JSON.stringify({ stateMachineArn: "arn:aws:states:us-east-1:1:stateMachine:x", type, definition }), list: () => null });
+      expect(JSON.parse(run.stdout)).toEqual(JSON.parse(JSON.stringify(findingsForDefinition(definition, { stateMachineType: type }))));
+    }
   });
 
   it("lints several files and directories in one run, with per-file results", () => {

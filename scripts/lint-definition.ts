@@ -101,7 +101,9 @@ export function lintFileText(text: string, file: string, options: Pick<Options, 
     const root = unwrapDefinition(input);
     const fromDescribe = describedType(input);
     const stateMachineType = options.type ?? fromDescribe ?? "STANDARD";
-    const result = lintDefinition(root, { stateMachineType, schema: options.schema, observed: observedMaps(input, root, notes) });
+    // describe-state-machine output and recorded fixtures hold deployed definitions: linted as the dashboard lints them.
+    const deployed = input !== root;
+    const result = lintDefinition(root, { stateMachineType, schema: options.schema, deployed, observed: observedMaps(input, root, notes) });
     // Lines are known when the definition is an object in the file (not a JSON string inside describe output).
     const pointerPrefix = input === root ? "" : "/definition";
     const positions = input === root || typeof (input as { definition?: unknown }).definition === "object" ? findKeyPositions(text) : null;

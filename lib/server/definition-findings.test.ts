@@ -10,7 +10,7 @@ const definition = JSON.stringify({
 describe("findingsForDefinition (the dashboard's findings)", () => {
   it("is the CLI's lint with DescribeStateMachine's type: same function, same inputs, same answer", () => {
     for (const stateMachineType of ["STANDARD", "EXPRESS"] as const) {
-      expect(findingsForDefinition(definition, { stateMachineType })).toEqual(lintDefinition(definition, { stateMachineType, observed: [] }).findings);
+      expect(findingsForDefinition(definition, { stateMachineType })).toEqual(lintDefinition(definition, { stateMachineType, observed: [], deployed: true }).findings);
     }
     const codes = (type: "STANDARD" | "EXPRESS") => findingsForDefinition(definition, { stateMachineType: type }).map((f) => f.code);
     expect(codes("STANDARD")).toEqual(expect.arrayContaining(["transition-target-missing", "execution-timeout-missing", "heartbeat-missing"]));

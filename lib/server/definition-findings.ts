@@ -11,8 +11,7 @@ export interface DefinitionFindingsInput {
   reports?: readonly ExecutionReport[];
 }
 
-// asl-validator compiles its schemas on every call (about half a second): a definition changes rarely,
-// so one lint per (definition, type, observed Maps) is kept.
+// One lint per (definition, type, observed Maps): definitions change rarely and pages ask often.
 const cache = new Lru<string, FindingView[]>(128);
 
 /**
@@ -27,7 +26,8 @@ export function findingsForDefinition(definition: string, input: DefinitionFindi
   if (known) return known;
   let findings: FindingView[];
   try {
-    findings = lintDefinition(definition, { observed, stateMachineType: input.stateMachineType }).findings;
+    // A definition read from AWS is deployed: AWS accepted it, so asl-validator is skipped (as the CLI does for describe output).
+    findings = lintDefinition(definition, { observed, stateMachineType: input.stateMachineType, deployed: true }).findings;
   } catch {
     findings = [];
   }

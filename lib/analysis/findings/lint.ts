@@ -8,6 +8,11 @@ import { locatePointer } from "./json-positions";
 /** What a lint takes: the findings' options, and whether to run asl-validator (on by default). */
 export interface LintOptions extends FindingOptions {
   schema?: boolean;
+  /**
+   * The definition is deployed (DescribeStateMachine, describe-state-machine output, a recorded execution's):
+   * AWS has already accepted it, so asl-validator could only add its own false positives, at half a second each.
+   */
+  deployed?: boolean;
 }
 
 /** One definition's lint: findings (structural first), and what it assumed. */
@@ -65,7 +70,7 @@ function toFinding(complaint: SchemaComplaint, severity: "error" | "info"): Find
 export function lintDefinition(definition: string | object, options: LintOptions = {}): LintResult {
   const read = readAslDefinition(definition);
   const findings = findReadingFindings(read, options);
-  const schema = options.schema === false ? [] : schemaFindings(read.root, read.problems.length > 0);
+  const schema = options.schema === false || options.deployed === true ? [] : schemaFindings(read.root, read.problems.length > 0);
   const structural = findings.filter((f) => f.severity === "error" && read.problems.some((p) => p.code === f.code));
   return {
     findings: [...structural, ...schema, ...findings.filter((f) => !structural.includes(f))],
