@@ -81,7 +81,8 @@ describe("StateDetails", () => {
     expect(html).toContain("3600 s (1 h)");
     expect(html).toContain("States.Timeout: 2× from 1 s ×2 (waits ≤ 3 s)");
     expect(html).toContain("States.ALL → Rejected");
-    expect(html).toContain("heartbeat-missing");
+    // A person's approval is not told to send heartbeats (lib/analysis/findings/README.md: heartbeat-missing).
+    expect(html).toContain("<h4>Findings</h4><p>None.</p>");
     expect(html).toContain("This execution: ⏱ timed out (origin)");
     expect(html).toContain("3 (2 retries)");
     expect(html).toContain("no heartbeat");

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { parseDefinition } from "./definition";
 import { HistoryError } from "./errors";
+import { buildStateGraph, statesByPath } from "./graph/build-state-graph";
 
 const asl = {
   StartAt: "Fan",
@@ -67,5 +68,34 @@ describe("parseDefinition", () => {
         expect((error as HistoryError).code).toBe("bad-definition");
       }
     }
+  });
+});
+
+describe("parseDefinition and the graph read the same definition the same way", () => {
+  it("agrees with buildStateGraph on JSONata, placeholders and state paths", () => {
+    const asl = {
+      QueryLanguage: "JSONata",
+      StartAt: "Call",
+      States: {
+        Call: { Type: "Task", Resource: "arn:${AWS::Partition}:states:::lambda:invoke", TimeoutSeconds: " {% $states.input.t %} ", HeartbeatSeconds: "${Heartbeat}", Next: "F" },
+        F: { Type: "Fail", Error: "{% $states.input.e %}", Cause: "${CauseText}" },
+      },
+    };
+    const definition = parseDefinition(asl);
+    const graph = statesByPath(buildStateGraph(asl));
+    for (const [path, state] of definition.states) {
+      const drawn = graph.get(path)!;
+      expect(state.type).toBe(drawn.type);
+      expect(state.dynamicTimeout).toBe(drawn.timeout?.dynamic ?? false);
+      expect(state.dynamicHeartbeat).toBe(drawn.heartbeat?.dynamic ?? false);
+    }
+    expect(definition.states.get("Call")).toMatchObject({ dynamicTimeout: true, dynamicHeartbeat: true, timeoutSeconds: null });
+    expect(definition.states.get("F")).toMatchObject({ error: null, cause: null });
+  });
+
+  it("does not stop at structural problems (the history shows what ran) and reads DescribeStateMachine output", () => {
+    const broken = { StartAt: "A", States: { A: { Type: "Task", Resource: "x", Catch: [{ ErrorEquals: ["States.ALL"], Next: "Gone" }], End: true } } };
+    const definition = parseDefinition({ stateMachineArn: "arn:aws:states:us-east-1:1:stateMachine:x", definition: JSON.stringify(broken) });
+    expect(definition.states.get("A")!.catch).toEqual([{ errorEquals: ["States.ALL"], next: "Gone" }]);
   });
 });

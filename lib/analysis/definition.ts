@@ -1,9 +1,12 @@
 import { HistoryError } from "./errors";
-import { utf8ByteLength } from "./bytes";
+import { isDefinitionError } from "./graph/definition-error";
+import { readAslDefinition, type ReadDefinition, type ReadState } from "./graph/read-definition";
+import { isJsonataExpression, isTemplatePlaceholder } from "./graph/template-values";
 
-/** One Retry rule of a state, as written. */
+/** One Retry rule of a state. */
 export interface Retrier {
   errorEquals: string[];
+  /** MaxAttempts, AWS's default (3) filled in when absent. */
   maxAttempts: number | null;
 }
 
@@ -13,7 +16,7 @@ export interface Catcher {
   next: string | null;
 }
 
-/** A state of the definition, keyed by its path ("Map/Inner"). Minimal on purpose: the graph helper has the full model. */
+/** A state of the definition, keyed by its path ("Map/Inner"): the history analyser's view of the one reader's output. */
 export interface DefinitionState {
   path: string;
   name: string;
@@ -48,79 +51,49 @@ export interface StateMachineDefinition {
   bytes: number;
 }
 
-type Json = Record<string, unknown>;
-const isObject = (v: unknown): v is Json => typeof v === "object" && v !== null && !Array.isArray(v);
-const staticString = (v: unknown): string | null => (typeof v === "string" && !v.startsWith("{%") ? v : null);
-const staticNumber = (v: unknown): number | null => (typeof v === "number" && Number.isFinite(v) ? v : null);
-const dynamic = (state: Json, field: string): boolean =>
-  typeof state[`${field}Path`] === "string" || (typeof state[field] === "string" && String(state[field]).startsWith("{%"));
-const strings = (v: unknown): string[] => (Array.isArray(v) ? v.filter((s): s is string => typeof s === "string") : []);
+const staticString = (v: unknown): string | null => (typeof v === "string" && !isJsonataExpression(v) && !isTemplatePlaceholder(v) ? v : null);
 
-/** Parses an ASL definition (the JSON string DescribeStateMachine returns, or the object) into states by path. */
-export function parseDefinition(definition: string | object): StateMachineDefinition {
-  let root: unknown = definition;
-  let bytes = 0;
-  if (typeof definition === "string") {
-    bytes = utf8ByteLength(definition);
-    try {
-      root = JSON.parse(definition);
-    } catch {
-      throw new HistoryError("bad-definition", "The definition is not valid JSON.");
-    }
-  } else {
-    bytes = utf8ByteLength(JSON.stringify(definition) ?? "");
-  }
-  if (!isObject(root) || !isObject(root.States)) {
-    throw new HistoryError("bad-definition", "The definition has no States object: it is not Amazon States Language.");
-  }
-  const result: StateMachineDefinition = {
-    states: new Map(),
-    pathsByName: new Map(),
-    timeoutSeconds: staticNumber(root.TimeoutSeconds),
-    bytes,
+function toDefinitionState(state: ReadState): DefinitionState {
+  const { raw, fields } = state;
+  const type = fields?.type ?? state.typeName;
+  return {
+    path: state.path,
+    name: state.name,
+    type,
+    parentPath: state.ownerPath,
+    retry: (fields?.retry ?? []).map((p) => ({ errorEquals: p.errorEquals, maxAttempts: p.maxAttempts })),
+    catch: state.catchers.map((c) => ({ errorEquals: c.errorEquals, next: c.next })),
+    error: type === "Fail" ? staticString(raw.Error) : null,
+    cause: type === "Fail" ? staticString(raw.Cause) : null,
+    timeoutSeconds: fields?.timeout?.seconds ?? null,
+    heartbeatSeconds: fields?.heartbeat?.seconds ?? null,
+    dynamicTimeout: fields?.timeout?.dynamic ?? false,
+    dynamicHeartbeat: fields?.heartbeat?.dynamic ?? false,
+    distributed: fields?.map?.mode === "DISTRIBUTED",
+    inChildExecution: state.inChildExecution,
+    branches: fields?.branches ?? null,
   };
-  addStates(result, root.States, null, false);
-  return result;
 }
 
-function addStates(into: StateMachineDefinition, states: Json, parentPath: string | null, inChild: boolean): void {
-  for (const [name, raw] of Object.entries(states)) {
-    if (!isObject(raw)) continue;
-    const path = parentPath === null ? name : `${parentPath}/${name}`;
-    const type = typeof raw.Type === "string" ? raw.Type : "Unknown";
-    const processor = isObject(raw.ItemProcessor) ? raw.ItemProcessor : isObject(raw.Iterator) ? raw.Iterator : null;
-    const config = processor && isObject(processor.ProcessorConfig) ? processor.ProcessorConfig : null;
-    const distributed = type === "Map" && config?.Mode === "DISTRIBUTED";
-    const branches = type === "Parallel" && Array.isArray(raw.Branches) ? raw.Branches : null;
-    into.states.set(path, {
-      path,
-      name,
-      type,
-      parentPath,
-      retry: (Array.isArray(raw.Retry) ? raw.Retry : []).filter(isObject).map((r) => ({
-        errorEquals: strings(r.ErrorEquals),
-        maxAttempts: staticNumber(r.MaxAttempts),
-      })),
-      catch: (Array.isArray(raw.Catch) ? raw.Catch : []).filter(isObject).map((c) => ({
-        errorEquals: strings(c.ErrorEquals),
-        next: typeof c.Next === "string" ? c.Next : null,
-      })),
-      error: type === "Fail" ? staticString(raw.Error) : null,
-      cause: type === "Fail" ? staticString(raw.Cause) : null,
-      timeoutSeconds: staticNumber(raw.TimeoutSeconds),
-      heartbeatSeconds: staticNumber(raw.HeartbeatSeconds),
-      dynamicTimeout: dynamic(raw, "TimeoutSeconds"),
-      dynamicHeartbeat: dynamic(raw, "HeartbeatSeconds"),
-      distributed,
-      inChildExecution: inChild,
-      branches: branches ? branches.length : null,
-    });
-    const sameName = into.pathsByName.get(name);
-    if (sameName) sameName.push(path);
-    else into.pathsByName.set(name, [path]);
-    if (processor && isObject(processor.States)) addStates(into, processor.States, path, inChild || distributed);
-    for (const branch of branches ?? []) {
-      if (isObject(branch) && isObject(branch.States)) addStates(into, branch.States, path, inChild);
-    }
+/**
+ * Parses an ASL definition (the JSON string DescribeStateMachine returns, that response, or the object) into
+ * states by path, through the one reader the graph and the findings use. Structural problems don't stop it:
+ * the history shows what ran. Throws HistoryError("bad-definition") only when it is not a definition at all.
+ */
+export function parseDefinition(definition: string | object): StateMachineDefinition {
+  let read: ReadDefinition;
+  try {
+    read = readAslDefinition(definition);
+  } catch (error) {
+    if (isDefinitionError(error)) throw new HistoryError("bad-definition", error.message);
+    throw error;
   }
+  const result: StateMachineDefinition = { states: new Map(), pathsByName: new Map(), timeoutSeconds: read.timeoutSeconds, bytes: read.bytes };
+  for (const state of read.states) {
+    if (!result.states.has(state.path)) result.states.set(state.path, toDefinitionState(state));
+    const sameName = result.pathsByName.get(state.name);
+    if (sameName) sameName.push(state.path);
+    else result.pathsByName.set(state.name, [state.path]);
+  }
+  return result;
 }

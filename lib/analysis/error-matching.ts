@@ -1,10 +1,10 @@
 import type { Catcher, Retrier } from "./definition";
-
-const TIMEOUTS = new Set(["States.Timeout", "States.HeartbeatTimeout"]);
+import { STATES_TIMEOUT_ERRORS as TIMEOUTS } from "./error-names";
 
 /**
  * Whether an ErrorEquals list names this error, as Step Functions matches it: States.ALL matches
  * anything; States.TaskFailed anything but a timeout; States.Timeout and States.HeartbeatTimeout each other.
+ * The one ErrorEquals matcher of lib/analysis: the history analyser and the definition findings both use it.
  * (AWS documents that States.ALL cannot catch States.DataLimitExceeded, yet a recorded AWS history shows a
  * Lambda's oversized result caught by States.ALL — so the analyser reads which rule applied from the
  * history, and uses this only to name the rule.)

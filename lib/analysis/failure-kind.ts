@@ -2,12 +2,11 @@ import type { FailureKind } from "@/lib/domain/report";
 import type { Attribution } from "./attribution";
 import type { StateMachineDefinition } from "./definition";
 import { EVENT_KIND } from "./event-types";
+import { TIMEOUT_ERRORS } from "./error-names";
 import { DEFAULT_TASK_TIMEOUT_SECONDS, HISTORY_EVENT_LIMIT } from "./limits";
 import type { Visit } from "./visit";
 
 const HISTORY_LIMIT_TEXT = "maximum number of history events";
-// Lambda's own timeout surfaces as a task error, not as TaskTimedOut (AWS-FACTS.md: Timeouts).
-const TIMEOUT_ERRORS = new Set(["States.Timeout", "States.HeartbeatTimeout", "Sandbox.Timedout"]);
 
 /** True when AWS failed the execution for running out of history events (States.Runtime at 25,000). */
 export function isHistoryLimitError(error: string | null, cause: string | null, lastEventId: number): boolean {

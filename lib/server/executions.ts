@@ -207,7 +207,8 @@ export class TriageService {
       region,
       definition: entry.definition.text,
       definitionError: entry.definition.error,
-      findings: entry.definition.text ? findingsForDefinition(entry.definition.text) : [],
+      // DescribeStateMachineForExecution answers for Standard executions only (Express: StateMachineTypeNotSupported).
+      findings: entry.definition.text ? findingsForDefinition(entry.definition.text, { stateMachineType: "STANDARD" }) : [],
       report,
       history: {
         complete,

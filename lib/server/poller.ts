@@ -197,7 +197,7 @@ export class FleetPoller {
       const known = this.findingsByArn.get(sm.stateMachineArn);
       if (known && now - known.at < definitionTtlMs) continue;
       const description = await this.call("DescribeStateMachine", region, () => this.deps.describeStateMachine(sm.stateMachineArn));
-      this.findingsByArn.set(sm.stateMachineArn, { at: now, findings: findingsForDefinition(description.definition) });
+      this.findingsByArn.set(sm.stateMachineArn, { at: now, findings: findingsForDefinition(description.definition, { stateMachineType: description.type }) });
     }
   }
 

@@ -71,7 +71,7 @@ async function buildStateMachineView(input: ViewInput): Promise<StateMachineView
   return {
     stateMachine,
     fleet,
-    findings: stateMachine.definition ? findingsForDefinition(stateMachine.definition, reports) : [],
+    findings: stateMachine.definition ? findingsForDefinition(stateMachine.definition, { stateMachineType: stateMachine.type, reports }) : [],
     metrics,
     metricsError,
     window,

@@ -26,12 +26,14 @@ const RISKY = {
       Resource: LAMBDA,
       TimeoutSeconds: 10,
       ResultPath: "$",
-      Retry: [{ ErrorEquals: ["States.Timeout"], IntervalSeconds: 60, MaxAttempts: 10 }],
+      Parameters: { "items.$": "$.items" },
+      Retry: [{ ErrorEquals: ["States.Timeout"], IntervalSeconds: 10, MaxAttempts: 10 }],
       Catch: [{ ErrorEquals: ["States.ALL"], Next: "Done" }],
       Next: "Items",
     },
     Items: {
       Type: "Map",
+      ItemsPath: "$.items",
       ItemProcessor: { StartAt: "Work", States: { Work: { Type: "Task", Resource: LAMBDA, End: true } } },
       Next: "Checks",
     },
@@ -69,11 +71,13 @@ describe("findDefinitionFindings", () => {
       "task-uncaught info Callback",
       "heartbeat-not-below-timeout error Sync",
       "timeout-not-retried info Sync",
+      "lambda-retry-missing warning Overwrite",
       "retry-wait-excessive warning Overwrite",
       "resultpath-overwrites-input warning Overwrite",
       "inline-map-history-risk info Items",
       "map-concurrency-unbounded info Items",
       "task-timeout-missing info Items/Work",
+      "lambda-retry-missing warning Items/Work",
       "task-uncaught info Items/Work",
       "heartbeat-missing warning Checks/Activity",
       "timeout-not-retried info Checks/Activity",
@@ -86,11 +90,13 @@ describe("findDefinitionFindings", () => {
     const findings = findDefinitionFindings(RISKY);
     const byCode = (code: string, path: string) => findings.find((f) => f.code === code && f.path === path)!;
     expect(byCode("heartbeat-not-below-timeout", "Sync").message).toMatch(/HeartbeatSeconds 600 ≥ TimeoutSeconds 600/);
-    // 60 s × 2^n for 10 attempts is 61,380 s: far past 15 minutes.
-    expect(byCode("retry-wait-excessive", "Overwrite").data).toMatchObject({ worstCaseWaitSeconds: 61_380, limitSeconds: 900 });
+    // 10 s × 2^n for 10 attempts is 10,230 s: far past 15 minutes.
+    expect(byCode("retry-wait-excessive", "Overwrite").data).toMatchObject({ worstCaseWaitSeconds: 10_230, limitSeconds: 900 });
+    expect(byCode("resultpath-overwrites-input", "Overwrite").message).toMatch(/next state "Items" reads \$\.items from the input/);
     expect(byCode("retry-wait-excessive", "Overwrite").message).toMatch(/over 15 minutes/);
     expect(byCode("timeout-not-retried", "Checks/Activity").message).toMatch(/fails "Checks", whose Catch takes it/);
     // Items: MapIteration Started/Succeeded + a Task's 5 events = 7 per item.
+    expect(byCode("task-uncaught", "Files/Copy").message).toMatch(/fails its child execution, and the Map Run "Files"/);
     expect(byCode("inline-map-history-risk", "Items").data).toEqual({ eventsPerItem: 7, itemsToLimit: 3571, source: "estimated", observedItems: null });
     expect(byCode("inline-map-history-risk", "Items").message).toMatch(/estimated from the processor's shape/);
     for (const f of findings) {
@@ -142,6 +148,8 @@ describe("findDefinitionFindings", () => {
       "timeout-not-retried warning Call",
       "retry-wait-excessive warning Call",
       "retry-wait-excessive warning Files/Copy",
+      // Skip (a Pass) reads nothing from the input it lost, so this is worth knowing, not a warning.
+      "catch-resultpath-missing info Files/Copy",
     ]);
     expect(findings[1]!.message).toMatch(/longer than the state machine's timeout \(10 min\)/);
     expect(findings[1]!.data).toMatchObject({ worstCaseWaitSeconds: 700, limitSeconds: 600 });
@@ -188,8 +196,9 @@ describe("findDefinitionFindings", () => {
   it("weighs missing timeouts and heartbeats by how long the integration can wait", () => {
     const task = (Resource: string) => ({ StartAt: "T", TimeoutSeconds: 60, States: { T: { Type: "Task", Resource, Catch: [{ ErrorEquals: ["States.ALL"], Next: "F" }], End: true }, F: { Type: "Fail" } } });
     const codes = (resource: string) => brief(findDefinitionFindings(task(resource)));
-    expect(codes("arn:aws:states:::glue:startJobRun.sync")).toEqual(["task-timeout-missing warning T", "heartbeat-missing info T"]);
-    expect(codes("arn:aws:states:us-east-1:111111111111:activity:a")).toEqual(["task-timeout-missing warning T", "heartbeat-missing warning T"]);
+    // The execution's 60 s bound the wait, so a missing task timeout is worth knowing, not a warning.
+    expect(codes("arn:aws:states:::glue:startJobRun.sync")).toEqual(["task-timeout-missing info T", "heartbeat-missing info T"]);
+    expect(codes("arn:aws:states:us-east-1:111111111111:activity:a")).toEqual(["task-timeout-missing info T", "heartbeat-missing warning T"]);
     expect(codes("arn:aws:states:::aws-sdk:s3:getObject")).toEqual(["task-timeout-missing info T"]);
     expect(findDefinitionFindings(task(LAMBDA))[0]!.message).toMatch(/function's own timeout/);
   });
@@ -205,7 +214,10 @@ describe("findDefinitionFindings", () => {
           TimeoutSeconds: 300,
           HeartbeatSeconds: 60,
           ResultPath: "$.result",
-          Retry: [{ ErrorEquals: ["States.Timeout"], MaxAttempts: 2 }],
+          Retry: [
+            { ErrorEquals: ["States.Timeout"], MaxAttempts: 2 },
+            { ErrorEquals: ["Lambda.ServiceException", "Lambda.AWSLambdaException", "Lambda.SdkClientException", "Lambda.TooManyRequestsException"] },
+          ],
           Catch: [{ ErrorEquals: ["States.ALL"], Next: "Failed" }],
           End: true,
         },
@@ -215,8 +227,9 @@ describe("findDefinitionFindings", () => {
     expect(findDefinitionFindings(careful)).toEqual([]);
   });
 
-  it("throws a DefinitionError for what is not a definition", () => {
+  it("throws a DefinitionError only for what is not a definition at all", () => {
     expect(() => findDefinitionFindings("{nope")).toThrow(DefinitionError);
+    expect(() => findDefinitionFindings({ StartAt: "A" })).toThrow(DefinitionError);
   });
 
   it("reads every recorded fixture's definition without error", () => {

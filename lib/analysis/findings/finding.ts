@@ -1,12 +1,19 @@
+import { STRUCTURAL_CODES } from "../graph/definition-error";
+
 /** Every finding code, in the order findings of one state are listed. A code is a contract: never rename one. */
 export const FINDING_CODES = [
+  ...STRUCTURAL_CODES,
+  "schema-invalid",
+  "express-integration-unsupported",
   "execution-timeout-missing",
   "task-timeout-missing",
   "heartbeat-missing",
   "heartbeat-not-below-timeout",
   "timeout-not-retried",
+  "lambda-retry-missing",
   "retry-wait-excessive",
   "task-uncaught",
+  "catch-resultpath-missing",
   "resultpath-overwrites-input",
   "inline-map-history-risk",
   "map-concurrency-unbounded",
@@ -25,6 +32,8 @@ export interface Finding {
   severity: FindingSeverity;
   /** State path ("Map/Inner"); null for the whole state machine. */
   path: string | null;
+  /** The field at fault ("Catch[0].Next", "TimeoutSeconds"), when one is. */
+  field?: string | null;
   message: string;
   fix: string;
   /** The figures behind the message, for tables and tests. */
@@ -39,9 +48,15 @@ export interface ObservedMap {
   items?: number;
 }
 
+/** Step Functions workflow types: which codes apply depends on it (FINDING_RULES). */
+export type WorkflowType = "STANDARD" | "EXPRESS";
+
 /** What findings may use beyond the definition. */
 export interface FindingOptions {
   observed?: readonly ObservedMap[];
-  /** EXPRESS executions stop at 5 minutes on their own: no missing-timeout finding, and retries are judged against 300 s. */
-  stateMachineType?: "STANDARD" | "EXPRESS";
+  /**
+   * The state machine's type (DescribeStateMachine `type`, or `--type`). EXPRESS executions stop at
+   * 5 minutes and have no history cap; Standard-only codes are left out. Absent: STANDARD, the AWS default.
+   */
+  stateMachineType?: WorkflowType;
 }

@@ -1,4 +1,5 @@
 export * from "./finding";
 export * from "./find-findings";
+export * from "./rules";
 export { estimateEventsPerItem } from "./estimate-map-events";
 export { RETRY_WAIT_LIMIT_SECONDS } from "./retry-findings";

@@ -1,4 +1,5 @@
 import type { FleetExecution, FleetSnapshot, FleetStateMachine } from "@/lib/domain/fleet";
+import { STATES_TIMEOUT_ERRORS } from "../error-names";
 
 /** Fleet filters as they live in the URL query. */
 export interface FleetFilters {
@@ -58,8 +59,6 @@ export interface SilentTimeout {
   reason: string;
 }
 
-const TIMEOUT_ERRORS = new Set(["States.Timeout", "States.HeartbeatTimeout"]);
-
 /**
  * TIMED_OUT executions, and executions that failed on a task timeout (States.Timeout or
  * States.HeartbeatTimeout — AWS-FACTS.md says match both), on state machines no live alarm watches.
@@ -73,7 +72,7 @@ export function findSilentTimeouts(snapshot: Pick<FleetSnapshot, "failing" | "st
       execution.status === "TIMED_OUT" ||
       execution.kind === "task-timeout" ||
       execution.kind === "heartbeat-timeout" ||
-      (execution.error !== null && TIMEOUT_ERRORS.has(execution.error));
+      (execution.error !== null && STATES_TIMEOUT_ERRORS.has(execution.error));
     if (!isTimeout) continue;
     // A task timeout ends as FAILED, so only an ExecutionsFailed alarm would see it.
     const watched = execution.status === "TIMED_OUT" ? sm?.watchesTimeouts : sm?.watchesFailures;

@@ -176,7 +176,7 @@ describe("buildStateGraph on what is not a definition", () => {
     ["empty text", "  ", "not-json", /empty/],
     ["an array", "[1]", "not-asl", /an array, not an Amazon States Language object/],
     ["no States", { StartAt: "A" }, "not-asl", /no `States` object/],
-    ["no StartAt", { States: { A: { Type: "Succeed" } } }, "not-asl", /no `StartAt`/],
+    ["no StartAt", { States: { A: { Type: "Succeed" } } }, "missing-target", /StartAt is missing/],
     ["StartAt elsewhere", { StartAt: "B", States: { A: { Type: "Succeed" } } }, "missing-target", /StartAt "B" is not one of its States/],
     ["an unknown Type", { StartAt: "A", States: { A: { Type: "Tusk", End: true } } }, "bad-state", /State "A" has Type "Tusk"/],
     ["a Task without Resource", { StartAt: "A", States: { A: { Type: "Task", End: true } } }, "bad-state", /Task with no Resource/],

@@ -27,3 +27,41 @@ export class DefinitionError extends Error {
 export function isDefinitionError(error: unknown): error is DefinitionError {
   return error instanceof DefinitionError;
 }
+
+/**
+ * Structural problems the reader finds (AWS rejects each at CreateStateMachine). They are findings, not
+ * exceptions: one lint run reports all of them. Codes are contracts, like finding codes.
+ */
+export const STRUCTURAL_CODES = [
+  "state-invalid",
+  "transition-missing",
+  "transition-target-missing",
+  "state-unreachable",
+  "task-resource-missing",
+  "static-and-path-both",
+] as const;
+/** One of STRUCTURAL_CODES. */
+export type StructuralCode = (typeof STRUCTURAL_CODES)[number];
+
+/** One structural problem: which state (null: the definition or a scope), which field, what is wrong. */
+export interface DefinitionProblem {
+  code: StructuralCode;
+  path: string | null;
+  /** The field at fault ("Next", "Catch[0].Next", "TimeoutSeconds"…), when one is. */
+  field: string | null;
+  message: string;
+}
+
+const GRAPH_ERROR_CODE: Record<StructuralCode, DefinitionErrorCode> = {
+  "state-invalid": "bad-state",
+  "transition-missing": "no-transition",
+  "transition-target-missing": "missing-target",
+  "state-unreachable": "bad-state",
+  "task-resource-missing": "bad-state",
+  "static-and-path-both": "bad-state",
+};
+
+/** The problem as the error buildStateGraph throws (the graph can't draw what AWS would not run). */
+export function toDefinitionError(problem: DefinitionProblem): DefinitionError {
+  return new DefinitionError(GRAPH_ERROR_CODE[problem.code], problem.message, problem.path);
+}

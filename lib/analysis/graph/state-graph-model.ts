@@ -19,6 +19,8 @@ export interface TaskInfo {
   pattern: TaskPattern;
   /** "lambda", "sqs", "ecs", "aws-sdk:s3", "activity", … (null when the ARN says nothing). */
   service: string | null;
+  /** The Resource holds template placeholders (`${…}`, `Fn::…`, `Ref`): it is filled in at deploy time. */
+  placeholder: boolean;
 }
 
 /** A timeout or heartbeat as written: a number, or only known at run time (…Path or JSONata). */
@@ -60,6 +62,8 @@ export interface MapInfo {
   readsItemsFromS3: boolean;
   /** "ItemProcessor" (current) or "Iterator" (legacy). */
   processorField: "ItemProcessor" | "Iterator";
+  /** DISTRIBUTED: ToleratedFailurePercentage as written (100: item failures never fail the Map Run). */
+  toleratedFailurePercentage: number | null;
 }
 
 /** One state of the definition. */

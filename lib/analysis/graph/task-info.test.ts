@@ -14,6 +14,24 @@ describe("readTaskInfo", () => {
     ["arn:aws:states:::http:invoke", "request-response", "http"],
     ["not-an-arn", "request-response", null],
   ])("%s is %s (%s)", (resource, pattern, service) => {
-    expect(readTaskInfo(resource)).toEqual({ resource, pattern, service });
+    expect(readTaskInfo(resource)).toEqual({ resource, pattern, service, placeholder: false });
+  });
+
+  it.each([
+    // CloudFormation's partition placeholder holds "::": read through it, it is the same callback as arn:aws.
+    ["arn:${AWS::Partition}:states:::sqs:sendMessage.waitForTaskToken", "callback", "sqs"],
+    ["arn:aws:states:${AWS::Region}:${AWS::AccountId}:activity:${ActivityName}", "activity", "activity"],
+    ["arn:${AWS::Partition}:lambda:${AWS::Region}:${AWS::AccountId}:function:${Fn}", "request-response", "lambda"],
+    ["${ProcessFunctionArn}", "request-response", "lambda"],
+    ["${WorkerActivityArn}", "activity", "activity"],
+    ["${SQSSendMessageAction}", "request-response", null],
+  ])("reads the template %s as %s (%s)", (resource, pattern, service) => {
+    expect(readTaskInfo(resource)).toEqual({ resource, pattern, service, placeholder: true });
+  });
+
+  it("reads intrinsic functions as placeholders: Fn::Sub's template, Fn::Join's parts, GetAtt as a name", () => {
+    expect(readTaskInfo({ "Fn::Sub": "arn:${AWS::Partition}:states:::ecs:runTask.sync" })).toMatchObject({ pattern: "sync", service: "ecs", placeholder: true });
+    expect(readTaskInfo({ "Fn::Join": ["", ["arn:", { Ref: "AWS::Partition" }, ":states:::lambda:invoke"]] })).toMatchObject({ resource: "arn:${AWS::Partition}:states:::lambda:invoke", service: "lambda" });
+    expect(readTaskInfo({ "Fn::GetAtt": ["Worker", "Arn"] })).toEqual({ resource: "${Worker.Arn}", pattern: "request-response", service: null, placeholder: true });
   });
 });
