@@ -64,7 +64,7 @@ export function normaliseHistory(input: unknown): NormalisedHistory {
     if (parent !== undefined && parent !== null) {
       if (typeof parent !== "number" || !Number.isSafeInteger(parent) || parent < 0 || parent >= id) {
         // previousEventId always points back in time; anything else is not an AWS history.
-        throw new HistoryError("bad-parent", `Event ${id} has previousEventId ${String(parent)}, which is not an earlier event.`, i);
+        throw new HistoryError("bad-parent", `Event ${id} has previousEventId ${typeof parent === "number" ? parent : `of type ${Array.isArray(parent) ? "array" : typeof parent}`}, which is not an earlier event.`, i);
       }
     }
     if (i > 0) {
