@@ -1,16 +1,18 @@
 import { NextResponse } from "next/server";
 import { resolveGo } from "@/lib/server/go";
 import { jsonError, toErrorResponse } from "@/lib/server/http";
+import { GoQuery, parseInput } from "@/lib/server/inputs";
 
 export const dynamic = "force-dynamic";
 
 // An SNS message is at most 256 KiB; refuse anything larger before reading it.
 const MAX_BODY_BYTES = 262_144;
 
-async function answer(q: string | null) {
-  if (!q) return jsonError(400, "invalid-input", "Give ?q= an ARN, a console link, an alarm name or an alarm notification.");
+async function answer(raw: string | null) {
+  const q = parseInput(GoQuery, raw ?? "");
+  if (!q.ok) return q.response;
   try {
-    const result = await resolveGo(q);
+    const result = await resolveGo(q.data);
     if ("location" in result) return NextResponse.json(result);
     return jsonError(result.status, result.status === 404 ? "not-found" : "invalid-input", result.message, result.expected);
   } catch (error) {
