@@ -7,7 +7,7 @@ import { CostPanel } from "../cost/cost-panel";
 import { Freshness } from "../common/freshness";
 import { LazyPayloadChart as PayloadChart, LazyStateGraph as StateGraph } from "../lazy";
 import { PayloadTable } from "../payloads/payload-table";
-import { Attempts } from "./attempts";
+import { Runs } from "./runs";
 import { ExecutionHeadline } from "./execution-headline";
 import { HistoryBudgetPanel } from "./history-budget";
 import { Timeline } from "./timeline";
@@ -49,7 +49,7 @@ export function ExecutionView({ initial }: { initial: ExecutionTriage }) {
         <HistoryBudgetPanel history={report.history} />
         <CostPanel cost={report.cost} />
       </div>
-      <Attempts attempts={report.attempts} />
+      <Runs runs={report.runs} />
       <h2>Timeline</h2>
       <Timeline executionArn={triage.execution.executionArn} events={triage.timeline} truncated={triage.timelineTruncated} payloadsHidden={triage.payloadsHidden} />
     </>

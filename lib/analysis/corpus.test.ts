@@ -59,7 +59,7 @@ describe("every recorded AWS history", () => {
       expect(report.history.unattributedEvents).toBe(0);
       expect(attributed).toBe(events.length);
       expect(report.eventCount).toBe(events.length);
-      expect(report.attempts.reduce((sum, a) => sum + a.events, 0)).toBe(events.length);
+      expect(report.runs.reduce((sum, a) => sum + a.events, 0)).toBe(events.length);
     });
 
     it("takes the status from the terminal event", () => {

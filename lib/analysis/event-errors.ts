@@ -35,3 +35,12 @@ export function readRaisedError(
   }
   return readEventError(attribution, pos);
 }
+
+// AWS's runtime-error causes say where they happened: "…the state 'X' (entered at the event id #8)…".
+const ENTERED_AT = /entered at the event id #(\d+)/;
+
+/** The event id a cause names with "(entered at the event id #N)", or null. */
+export function enteredAtEventId(cause: string | null): number | null {
+  const match = ENTERED_AT.exec(cause ?? "");
+  return match ? Number(match[1]) : null;
+}

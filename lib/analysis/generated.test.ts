@@ -42,12 +42,12 @@ describe("redrive", () => {
   it("analyses each attempt and the whole", () => {
     expect(report.status).toBe("SUCCEEDED");
     expect(report.failure).toBeNull();
-    expect(report.attempts).toEqual([
+    expect(report.runs).toEqual([
       expect.objectContaining({ index: 0, firstEventId: 1, lastEventId: 11, status: "FAILED", transitions: 3, events: 11, redrive: false }),
       expect.objectContaining({ index: 1, firstEventId: 12, lastEventId: 20, status: "SUCCEEDED", transitions: 2, events: 9, redrive: true }),
     ]);
-    expect(report.attempts[0]!.failure).toMatchObject({ path: "Charge", kind: "task-failed", error: "Payments.Unavailable", eventId: 10 });
-    expect(report.attempts[1]!.failure).toBeNull();
+    expect(report.runs[0]!.failure).toMatchObject({ path: "Charge", kind: "task-failed", error: "Payments.Unavailable", eventId: 10 });
+    expect(report.runs[1]!.failure).toBeNull();
     expect(report.transitions).toBe(5);
   });
 

@@ -87,6 +87,7 @@ describe("buildGraphOverlay with the analyser's reports of the recorded fixtures
     const overlay = buildGraphOverlay(buildStateGraph(fixture.definition!), report);
     expect(overlay.unmatchedPaths).toEqual([]);
     const origins = Object.values(overlay.byPath).filter((s) => s.origin).map((s) => s.path);
-    expect(origins).toEqual(report.failure?.path ? [report.failure.path] : []);
+    const expected = report.failure?.origin?.path ?? report.failure?.path ?? null;
+    expect(origins).toEqual(expected ? [expected] : []);
   });
 });
