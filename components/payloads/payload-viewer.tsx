@@ -1,8 +1,7 @@
 "use client";
 import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
-import { fetchJson } from "@/lib/queries/fetch-json";
-import { queryKeys } from "@/lib/queries/keys";
+import { payloadQuery } from "@/lib/queries/options";
 import { formatBytes } from "../common/format";
 
 interface Props {
@@ -15,13 +14,7 @@ interface Props {
 /** A payload's contents, fetched only when asked for, shown as text (never as HTML). */
 export function PayloadViewer({ executionArn, eventId, field, bytes }: Props) {
   const [open, setOpen] = useState(false);
-  const query = useQuery({
-    queryKey: [...queryKeys.payload(executionArn, eventId), field],
-    queryFn: () =>
-      fetchJson<{ text: string; bytes: number }>(`/api/executions/${encodeURIComponent(executionArn)}/payload?eventId=${eventId}&field=${field}`),
-    enabled: open,
-    staleTime: Infinity,
-  });
+  const query = useQuery({ ...payloadQuery(executionArn, eventId, field), enabled: open });
   if (!open) {
     return (
       <button type="button" onClick={() => setOpen(true)} aria-label={`Show ${field} of event ${eventId} (${formatBytes(bytes)})`}>

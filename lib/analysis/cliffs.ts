@@ -38,7 +38,7 @@ export function findCliffs(inputs: CliffInputs): Cliff[] {
     const output = s.maxOutputBytes ?? -1;
     const bytes = Math.max(input, output);
     if (bytes >= NEAR_LIMIT_RATIO * PAYLOAD_LIMIT_BYTES && !(endedHere(s.path) && failure?.kind === "payload-limit")) {
-      const side = output >= input ? "output" : s.maxInputField?.endsWith(".parameters") ? "parameters" : "input";
+      const side = output >= input ? "output" : s.maxInputField?.endsWith(".parameters") ? "Task parameters" : "input";
       cliffs.push({ kind: "payload", path: s.path, used: bytes, limit: PAYLOAD_LIMIT_BYTES, ratio: bytes / PAYLOAD_LIMIT_BYTES, text: `${s.name}'s ${side} reached ${n(bytes)} of ${n(PAYLOAD_LIMIT_BYTES)} bytes (${pct(bytes / PAYLOAD_LIMIT_BYTES)})` });
     }
     const attemptMs = s.durationMs.maxAttempt ?? null;

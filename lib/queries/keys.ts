@@ -1,7 +1,11 @@
+import type { EventQuery } from "@/lib/domain/triage";
+
 /** Every react-query key of the app, so server prefetch and client hooks can't drift apart. */
 export const queryKeys = {
   fleet: () => ["fleet"] as const,
   stateMachine: (arn: string, window: { from?: string; to?: string }) => ["state-machine", arn, window.from ?? null, window.to ?? null] as const,
   execution: (arn: string) => ["execution", arn] as const,
-  payload: (arn: string, eventId: number) => ["payload", arn, eventId] as const,
+  executionEvents: (arn: string, query: EventQuery) =>
+    ["execution-events", arn, query.state ?? null, query.kind ?? null, query.q ?? null, query.before ?? null, query.limit ?? null] as const,
+  payload: (arn: string, eventId: number, field: string) => ["payload", arn, eventId, field] as const,
 };

@@ -97,6 +97,17 @@ describe("describeFailure", () => {
     expect(line).not.toContain("produced");
   });
 
+  it("payload-limit: when the cause says the result was too big, the parameters' figure is named as what it is", () => {
+    const report = makeReport(makeFailure("payload-limit", { error: "States.DataLimitExceeded", cause: "The state/task 'lambda' returned a result with a size exceeding the maximum number of bytes service limit." }), {
+      states: [makeState("Assemble", { maxInputBytes: 289_133, maxInputField: "taskScheduledEventDetails.parameters", maxOutputBytes: null })],
+    });
+    report.failure!.state = "Assemble";
+    report.failure!.path = "Assemble";
+    expect(describeFailure(report)).toBe(
+      "Assemble returned a result over the 262,144 bytes cap (AWS rejected it, so the history records no size; its Task parameters were already 289,133 bytes) (States.DataLimitExceeded)",
+    );
+  });
+
   it("payload-limit: a rejected result has no recorded size, so none is named", () => {
     const report = makeReport(makeFailure("payload-limit", { error: "States.DataLimitExceeded" }));
     expect(describeFailure(report)).toBe("TransformFile returned a result over the 262,144 bytes cap (AWS rejected it, so the history records no size) (States.DataLimitExceeded)");

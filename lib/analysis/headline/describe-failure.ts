@@ -19,17 +19,19 @@ function retryNote(state: StateReport | undefined, error: string | null, retried
 
 /**
  * Which payload went over the cap, in the figure the payload table shows for that state: an output AWS recorded,
- * or the input / a Task's parameters. A result AWS rejected is never recorded, so its size is unknown.
+ * or the input / a Task's parameters. A result AWS rejected is never recorded, so its size is not named.
  */
-function payloadWords(name: string, state: StateReport | undefined): string {
+function payloadWords(name: string, state: StateReport | undefined, cause: string | null): string {
   const output = state?.maxOutputBytes ?? -1;
   const input = state?.maxInputBytes ?? -1;
+  const inputWhat = state?.maxInputField?.endsWith(".parameters") ? "Task parameters" : "input";
   if (output > PAYLOAD_LIMIT_BYTES) return `${name} produced ${bytes(output)} of output, over the ${CAP} cap`;
-  if (input > PAYLOAD_LIMIT_BYTES) {
-    const what = state?.maxInputField?.endsWith(".parameters") ? "its Task parameters were" : "its input was";
-    return `${name} could not run: ${what} ${bytes(input)}, over the ${CAP} cap`;
+  const resultRejected = /returned a result|result with a size/i.test(cause ?? "");
+  if (resultRejected || input <= PAYLOAD_LIMIT_BYTES) {
+    const already = input > PAYLOAD_LIMIT_BYTES ? `; its ${inputWhat} were already ${bytes(input)}` : "";
+    return `${name} returned a result over the ${CAP} cap (AWS rejected it, so the history records no size${already})`;
   }
-  return `${name} returned a result over the ${CAP} cap (AWS rejected it, so the history records no size)`;
+  return `${name} could not run: its ${inputWhat} ${inputWhat === "input" ? "was" : "were"} ${bytes(input)}, over the ${CAP} cap`;
 }
 
 function raised(origin: FailureOrigin): string {
@@ -63,7 +65,7 @@ function describeFinal(report: ExecutionReport, failure: Failure): string {
       return `The execution timed out${report.durationMs !== null ? ` after ${seconds(report.durationMs)}` : ""}${waitingIn ? ` while in ${waitingIn}` : ""} (${limit})`;
     }
     case "payload-limit":
-      return `${payloadWords(name, state)} (States.DataLimitExceeded)`;
+      return `${payloadWords(name, state, failure.cause)} (States.DataLimitExceeded)`;
     case "history-limit":
       return `The execution reached the 25,000-event history limit${failure.state ? ` in ${failure.state}` : ""}`;
     case "fail-state":
