@@ -43,7 +43,7 @@ function toDefinition(definition: ReportOptions["definition"]): StateMachineDefi
  * into the facts on-call needs. Throws HistoryError on malformed input and nothing else.
  */
 export function buildExecutionReport(events: unknown, options: ReportOptions): ExecutionReport {
-  return analyseHistory(events, options).report;
+  return analyse(events, options, false).report;
 }
 
 /** The report and every event as a row of the event view, from ONE attribution of events to state visits. */
@@ -55,6 +55,10 @@ export interface HistoryAnalysis {
 
 /** buildExecutionReport plus the event rows, so the event view and the report can never place an event differently. */
 export function analyseHistory(events: unknown, options: ReportOptions): HistoryAnalysis {
+  return analyse(events, options, true);
+}
+
+function analyse(events: unknown, options: ReportOptions, withRows: boolean): HistoryAnalysis {
   const nowMs = toEpochMs(options.now);
   if (Number.isNaN(nowMs)) throw new HistoryError("bad-timestamp", "`now` is not a readable time.");
   const definition = toDefinition(options.definition);
@@ -133,5 +137,5 @@ export function analyseHistory(events: unknown, options: ReportOptions): History
     retriesByVisit: [...retriesByVisit.values()],
     definition,
   });
-  return { report, events: buildEventRows(attribution) };
+  return { report, events: withRows ? buildEventRows(attribution) : [] };
 }

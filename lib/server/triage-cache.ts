@@ -4,7 +4,8 @@ import { Lru } from "./lru";
 // A running execution is re-read at most this often, however many tabs ask.
 export const RUNNING_TTL_MS = 5_000;
 // Slim histories (no payload text) and their rows: ≈ 0.5 KB an event, so this bounds them near 100 MB.
-const EVENTS_KEPT = 200_000;
+// SFN_TRIAGE_HISTORY_CACHE_EVENTS lowers it (the e2e tests do, to prove a dropped history costs no feature).
+const EVENTS_KEPT = Number(process.env.SFN_TRIAGE_HISTORY_CACHE_EVENTS) > 0 ? Number(process.env.SFN_TRIAGE_HISTORY_CACHE_EVENTS) : 200_000;
 // Closed executions' reports: a few KB each, kept for good up to this many.
 const CLOSED_KEPT = 20_000;
 
