@@ -215,8 +215,9 @@ export class TriageService {
     this.loading.set(entry.arn, entry);
     void load.done.then(() => {
       if (entry.pending !== load) return;
+      // A failed read stays (as `pending`, still in `loading`), so its pages and its error still show.
+      if (!load.complete) return;
       if (this.loading.get(entry.arn) === entry) this.loading.delete(entry.arn);
-      if (!load.complete) return; // the failed read stays as `pending`, so its pages and error still show
       entry.pagesFetched += load.pagesFetched;
       entry.base = eventsOf(entry);
       entry.baseComplete = true;
