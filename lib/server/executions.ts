@@ -14,6 +14,7 @@ import { sharedBudget, type Budget } from "./budget";
 import { serverConfig } from "./config";
 import { findingsForDefinition } from "./definition-findings";
 import { fetchEvent, loadHistory, type FetchHistoryPage, type HistoryLoad } from "./history-loader";
+import { Lru } from "./lru";
 import { createSingleFlight } from "./single-flight";
 import { RUNNING_TTL_MS, TriageCache } from "./triage-cache";
 import { assembleTriage, buildGraph, type GraphBuild } from "./triage-json";
@@ -84,6 +85,8 @@ export class TriageService {
   private readonly loading = new Map<string, Entry>();
   private readonly flight = createSingleFlight<Entry>();
   private readonly payloads = createSingleFlight<HistoryEvent | null>();
+  /** Graph model and findings per definition text: executions of one version share them (20,000 closed ones, few definitions). */
+  private readonly byDefinition = new Lru<string, { graph: GraphBuild; findings: FindingView[] }>(64);
 
   constructor(deps: Partial<TriageDeps> = {}) {
     this.deps = { ...aws, budget: sharedBudget(), now: () => Date.now(), ...deps };
@@ -195,8 +198,7 @@ export class TriageService {
       region,
       execution,
       definition,
-      findings: previous?.findings ?? (definition.text ? findingsForDefinition(definition.text) : []),
-      graph: previous?.graph ?? buildGraph(definition.text),
+      ...(previous ? { graph: previous.graph, findings: previous.findings } : this.definitionParts(definition.text)),
       fetchedAt: now,
       refreshError: null,
       base: [],
@@ -206,6 +208,16 @@ export class TriageService {
       reloading,
       analysis: null,
     };
+  }
+
+  private definitionParts(text: string | null): { graph: GraphBuild; findings: FindingView[] } {
+    if (text === null) return { graph: buildGraph(null), findings: [] };
+    let parts = this.byDefinition.get(text);
+    if (!parts) {
+      parts = { graph: buildGraph(text), findings: findingsForDefinition(text) };
+      this.byDefinition.set(text, parts);
+    }
+    return parts;
   }
 
   /** Follows a read to its end: merges it into the slim history, then caches it (and the report, once closed). */
