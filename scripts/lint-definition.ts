@@ -12,7 +12,7 @@ import { pathToFileURL } from "node:url";
 import { findModelFindings, type ObservedMap } from "@/lib/analysis/findings";
 import { buildStateGraph, isDefinitionError, parseJsonText, unwrapDefinition } from "@/lib/analysis/graph";
 import { checkDefinitionSchema } from "@/lib/analysis/graph/check-schema";
-import { buildExecutionReport } from "@/lib/analysis/report";
+import { buildExecutionReport } from "@/lib/analysis/history/report";
 
 const USAGE = "usage: lint-definition FILE|-";
 

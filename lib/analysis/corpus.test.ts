@@ -3,7 +3,7 @@ import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import type { HistoryEvent } from "@/lib/domain/history-event";
-import { buildExecutionReport } from "./report";
+import { buildExecutionReport } from "./history/report";
 import { parseDefinition } from "./definition";
 import { RECORDED_FIXTURES_DIR, type RecordedFixture } from "./testing/recorded-fixtures";
 

@@ -2,7 +2,7 @@
 // interleaved Map items, histories without payloads, newest-first pages, running executions.
 import { describe, expect, it } from "vitest";
 import type { HistoryEvent } from "@/lib/domain/history-event";
-import { buildExecutionReport } from "./report";
+import { buildExecutionReport } from "./history/report";
 import { HISTORY_LIMIT_CAUSE } from "./limits";
 import { generateMapHistory } from "./testing/generate-history";
 import { generateExecutionTimeoutHistory, generateRedriveHistory } from "./testing/generate-scenarios";

@@ -1,6 +1,6 @@
 import "server-only";
 import { AwsError } from "@/lib/aws/errors";
-import { slimEvents } from "@/lib/analysis/payloads";
+import { slimEvents } from "@/lib/analysis/history/payloads";
 import type { HistoryEvent } from "@/lib/domain/history-event";
 
 /** Fetches one GetExecutionHistory page; the service passes one that takes from the budget first. */

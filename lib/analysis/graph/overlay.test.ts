@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { buildExecutionReport } from "../report";
+import { buildExecutionReport } from "../history/report";
 import { buildStateGraph } from "./build-state-graph";
 import { buildGraphOverlay, describeOutcome } from "./overlay";
 import { loadFixtures } from "@/test-support/recorded-fixtures";

@@ -1,5 +1,5 @@
 import { PAYLOAD_LIMIT_BYTES } from "../limits";
-import { seconds as formatSeconds } from "../cliffs";
+import { seconds as formatSeconds } from "../history/cliffs";
 import type { ExecutionReport, Failure, FailureOrigin, Headline, StateReport } from "@/lib/domain/report";
 
 /** Formats milliseconds the way an engineer reads them in a headline. */

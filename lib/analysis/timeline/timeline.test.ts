@@ -3,7 +3,7 @@
 import { describe, expect, it } from "vitest";
 import { loadFixtures } from "@/test-support/recorded-fixtures";
 import { loadSandboxHistories, loadSandboxHistory } from "@/test-support/sandbox-histories";
-import { analyseHistory } from "../report";
+import { analyseHistory } from "../history/report";
 import { selectEvents } from "./timeline";
 
 const NOW = "2030-01-01T00:00:00Z";

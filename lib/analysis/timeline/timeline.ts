@@ -1,7 +1,7 @@
 import type { HistoryEvent } from "@/lib/domain/history-event";
 import type { EventPage, EventQuery, TimelineEvent } from "@/lib/domain/triage";
-import type { Attribution } from "../attribution";
-import { readEventError } from "../event-errors";
+import type { Attribution } from "../history/attribution";
+import { readEventError } from "../history/event-errors";
 import { EVENT_KIND } from "../event-types";
 import { toIsoString } from "../timestamps";
 

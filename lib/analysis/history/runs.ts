@@ -1,9 +1,9 @@
 import type { ExecutionStatus } from "@/lib/domain/execution";
 import type { RunReport } from "@/lib/domain/report";
 import type { Attribution } from "./attribution";
-import type { StateMachineDefinition } from "./definition";
+import type { StateMachineDefinition } from "../definition";
 import { findRunFailure } from "./failure";
-import { toIsoString } from "./timestamps";
+import { toIsoString } from "../timestamps";
 
 /**
  * One report per run of the execution. A redrive (ExecutionRedriven) appends a new run to the same

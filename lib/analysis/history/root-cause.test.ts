@@ -4,10 +4,10 @@ import { describe, expect, it } from "vitest";
 import type { HistoryEvent } from "@/lib/domain/history-event";
 import { loadFixtures } from "@/test-support/recorded-fixtures";
 import { loadSandboxHistories, loadSandboxHistory } from "@/test-support/sandbox-histories";
-import { describeExecution, describeFailure } from "./headline/describe-failure";
+import { describeExecution, describeFailure } from "../headline/describe-failure";
 import { buildExecutionReport } from "./report";
-import { generateMapHistory } from "./testing/generate-history";
-import { generateExecutionTimeoutHistory } from "./testing/generate-scenarios";
+import { generateMapHistory } from "../testing/generate-history";
+import { generateExecutionTimeoutHistory } from "../testing/generate-scenarios";
 
 const NOW = "2030-01-01T00:00:00Z";
 const recorded = loadFixtures();

@@ -1,8 +1,8 @@
 import type { FailureKind } from "@/lib/domain/report";
 import type { Attribution } from "./attribution";
-import type { StateMachineDefinition } from "./definition";
-import { EVENT_KIND } from "./event-types";
-import { DEFAULT_TASK_TIMEOUT_SECONDS, HISTORY_EVENT_LIMIT } from "./limits";
+import type { StateMachineDefinition } from "../definition";
+import { EVENT_KIND } from "../event-types";
+import { DEFAULT_TASK_TIMEOUT_SECONDS, HISTORY_EVENT_LIMIT } from "../limits";
 import type { Visit } from "./visit";
 
 const HISTORY_LIMIT_TEXT = "maximum number of history events";

@@ -1,7 +1,7 @@
 import type { HandledError } from "@/lib/domain/report";
 import type { Attribution } from "./attribution";
-import type { StateMachineDefinition } from "./definition";
-import { findCatcher, findRetrier } from "./error-matching";
+import type { StateMachineDefinition } from "../definition";
+import { findCatcher, findRetrier } from "../error-matching";
 import { readRaisedError } from "./event-errors";
 import type { Visit } from "./visit";
 

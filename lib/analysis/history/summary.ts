@@ -1,5 +1,5 @@
 import type { ExecutionReport } from "@/lib/domain/report";
-import { describeExecution } from "./headline/describe-failure";
+import { describeExecution } from "../headline/describe-failure";
 
 const pct = (ratio: number | null) => (ratio === null ? "unknown" : `${(ratio * 100).toFixed(1)}%`);
 

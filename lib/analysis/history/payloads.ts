@@ -1,8 +1,8 @@
 import type { PayloadPeak } from "@/lib/domain/report";
-import { utf8ByteLength } from "./bytes";
+import { utf8ByteLength } from "../bytes";
 import type { HistoryEvent } from "@/lib/domain/history-event";
-import { EVENT_TYPE_INFO, type EventTypeInfo } from "./event-types";
-import { PAYLOAD_LIMIT_BYTES } from "./limits";
+import { EVENT_TYPE_INFO, type EventTypeInfo } from "../event-types";
+import { PAYLOAD_LIMIT_BYTES } from "../limits";
 import type { Visit } from "./visit";
 
 /** Payload sizes of the execution itself (its input and output), -1 when unseen. */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { HistoryError, type HistoryErrorCode } from "./errors";
+import { HistoryError, type HistoryErrorCode } from "../errors";
 import { normaliseHistory } from "./history";
-import { makeEvent } from "./testing/make-event";
+import { makeEvent } from "../testing/make-event";
 
 const at = (s: number) => `2024-01-01T00:00:${String(s).padStart(2, "0")}Z`;
 const valid = [

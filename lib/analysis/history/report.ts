@@ -4,18 +4,18 @@ import type { TimelineEvent } from "@/lib/domain/triage";
 import { findCliffs } from "./cliffs";
 import { findCaughtOrigin } from "./failure";
 import { buildRunReports } from "./runs";
-import { buildEventRows } from "./timeline/timeline";
+import { buildEventRows } from "../timeline/timeline";
 import { attributeEvents } from "./attribution";
-import { estimateCost } from "./cost";
-import { parseDefinition, type StateMachineDefinition } from "./definition";
-import { HistoryError } from "./errors";
+import { estimateCost } from "../cost";
+import { parseDefinition, type StateMachineDefinition } from "../definition";
+import { HistoryError } from "../errors";
 import { findHandledErrors } from "./handled-errors";
 import { normaliseHistory } from "./history";
 import { buildHistoryBudget } from "./history-budget";
 import { describeGaps, isWholeHistory } from "./incomplete";
 import { countPayloadEvents, findPayloadPeak } from "./payloads";
 import { buildStateReports } from "./state-reports";
-import { toEpochMs, toIsoString } from "./timestamps";
+import { toEpochMs, toIsoString } from "../timestamps";
 import { countTransitions } from "./transitions";
 
 /** What buildExecutionReport needs besides the events. */

@@ -1,5 +1,5 @@
 import type { Attribution } from "./attribution";
-import type { StateMachineDefinition } from "./definition";
+import type { StateMachineDefinition } from "../definition";
 import type { Visit } from "./visit";
 
 /** An error and cause as an event (or a Fail state's definition) states them. */

@@ -1,11 +1,11 @@
 import type { ExecutionStatus } from "@/lib/domain/execution";
-import type { StateMachineDefinition } from "./definition";
-import { EVENT_KIND } from "./event-types";
+import type { StateMachineDefinition } from "../definition";
+import { EVENT_KIND } from "../event-types";
 import type { NormalisedHistory } from "./history";
 import { recordPayload, type ExecutionPayloads } from "./payloads";
-import { detailsOf, readNumber, readString } from "./details";
+import { detailsOf, readNumber, readString } from "../details";
 import { enteredAtEventId } from "./event-errors";
-import { placeEnteredState } from "./enter-state";
+import { placeEnteredState } from "../enter-state";
 import { findEnclosing, findNamed, newVisit, type Visit } from "./visit";
 
 /** visitOf value of an event that belongs to the execution itself (ExecutionStarted, ExecutionFailed…). */

@@ -1,9 +1,9 @@
 import type { ExecutionStatus } from "@/lib/domain/execution";
 import type { Failure, StateOutcome, StateReport } from "@/lib/domain/report";
 import type { Attribution } from "./attribution";
-import type { StateMachineDefinition } from "./definition";
+import type { StateMachineDefinition } from "../definition";
 import { readRaisedError } from "./event-errors";
-import { PAYLOAD_LIMIT_BYTES } from "./limits";
+import { PAYLOAD_LIMIT_BYTES } from "../limits";
 import type { Visit } from "./visit";
 
 /** Worst first: the graph paints a state by the most serious thing that happened to it. */

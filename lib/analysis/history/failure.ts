@@ -1,8 +1,8 @@
 import type { Failure, FailureOrigin, HandledError } from "@/lib/domain/report";
 import type { RunSpan, Attribution } from "./attribution";
-import type { StateMachineDefinition } from "./definition";
+import type { StateMachineDefinition } from "../definition";
 import { enteredAtEventId, readEventError, readRaisedError } from "./event-errors";
-import { EVENT_KIND } from "./event-types";
+import { EVENT_KIND } from "../event-types";
 import { classifyFailure, isHistoryLimitError } from "./failure-kind";
 import type { Visit } from "./visit";
 

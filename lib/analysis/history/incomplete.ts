@@ -1,6 +1,6 @@
 import type { ExecutionStatus } from "@/lib/domain/execution";
 import type { Attribution } from "./attribution";
-import type { StateMachineDefinition } from "./definition";
+import type { StateMachineDefinition } from "../definition";
 import { countPayloadEvents } from "./payloads";
 
 /** What the caller told the analyser about how the history was read. */

@@ -1,7 +1,7 @@
 import type { Cliff, Failure, HandledError, HistoryBudget, PayloadPeak, StateReport } from "@/lib/domain/report";
-import type { StateMachineDefinition } from "./definition";
-import { findRetrier } from "./error-matching";
-import { HISTORY_EVENT_LIMIT, PAYLOAD_LIMIT_BYTES } from "./limits";
+import type { StateMachineDefinition } from "../definition";
+import { findRetrier } from "../error-matching";
+import { HISTORY_EVENT_LIMIT, PAYLOAD_LIMIT_BYTES } from "../limits";
 
 /** Share of the payload cap, of a timeout, that counts as close to the cliff. */
 export const NEAR_LIMIT_RATIO = 0.8;
