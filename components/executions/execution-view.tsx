@@ -76,7 +76,6 @@ export function ExecutionView({ executionArn }: { executionArn: string }) {
       ) : (
         <p role="alert">{triage.graphError ? `This definition can't be drawn: ${triage.graphError}` : `The definition could not be read: ${triage.definitionError ?? "unknown error"}`}</p>
       )}
-      <EventView triage={triage} />
       <h2>Payloads against 262,144 bytes</h2>
       {triage.payloadsHidden ? <p className="muted">Payload contents are hidden on this server; sizes are still shown.</p> : null}
       <PayloadChart states={report.states} />
@@ -86,6 +85,8 @@ export function ExecutionView({ executionArn }: { executionArn: string }) {
         <CostPanel cost={report.cost} />
       </div>
       <Runs runs={report.runs} />
+      {/* Last: it can run to 500 rows a page, and the figures above should not sit below it. */}
+      <EventView triage={triage} />
     </>
   );
 }
