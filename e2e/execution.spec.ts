@@ -122,12 +122,16 @@ test.describe("execution triage page", () => {
     expect(ids, "newest first").toEqual([...ids].sort((a, b) => b - a));
     await expect(rows.first()).toHaveAttribute("data-type", "ExecutionFailed");
     // Errors only.
+    const view = page.getByTestId("event-view");
     await page.getByTestId("event-kind-filter").selectOption("errors");
+    await expect(view).toHaveAttribute("data-busy", "false");
+    await expect(page.getByTestId("events-matched")).toContainText("match");
     await expect(rows.first()).toBeVisible();
     for (const type of await rows.evaluateAll((els) => els.map((el) => el.getAttribute("data-type")))) expect(type).toMatch(/Failed|TimedOut|Aborted/);
     // By state.
     await page.getByTestId("event-kind-filter").selectOption("");
     await page.getByTestId("event-state-filter").selectOption("Checks");
+    await expect(view).toHaveAttribute("data-busy", "false");
     await expect(rows.first()).toHaveAttribute("data-state", "Checks");
     for (const state of await rows.evaluateAll((els) => els.map((el) => el.getAttribute("data-state")))) expect(state).toBe("Checks");
     await page.screenshot({ path: "e2e/screenshots/execution-events-reloaded.png", fullPage: true });
@@ -140,6 +144,7 @@ test.describe("execution triage page", () => {
     const newest = Number(await page.getByTestId("event-row").first().locator("td").first().textContent());
     expect(newest).toBeGreaterThan(500);
     await page.getByRole("button", { name: "Older" }).click();
+    await expect(page.getByTestId("event-view")).toHaveAttribute("data-busy", "false");
     await expect(page.getByTestId("event-row").first().locator("td").first()).toHaveText(String(newest - 500));
   });
 

@@ -47,7 +47,8 @@ export function EventView({ triage }: { triage: ExecutionTriage }) {
     setCursors([]);
   };
   return (
-    <section aria-labelledby="events-title" data-testid="event-view">
+    // While a new filter's page loads, the previous rows stay on screen, marked busy.
+    <section aria-labelledby="events-title" data-testid="event-view" aria-busy={query.isPlaceholderData} data-busy={query.isPlaceholderData ? "true" : "false"}>
       <h2 id="events-title">Events</h2>
       <form
         className={styles.toolbar}
