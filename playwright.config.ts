@@ -69,7 +69,8 @@ export default defineConfig({
     {
       command: `npx next start -H 127.0.0.1 -p ${APP_PORT}`,
       url: `http://127.0.0.1:${APP_PORT}/api/health`,
-      env: { ...awsEnv, SFN_TRIAGE_REGIONS: "us-east-1", SFN_TRIAGE_POLL_MS: "3000" },
+      // A history cache of 100 events: visiting a second execution drops the first one's, as a full cache would.
+      env: { ...awsEnv, SFN_TRIAGE_REGIONS: "us-east-1", SFN_TRIAGE_POLL_MS: "3000", SFN_TRIAGE_HISTORY_CACHE_EVENTS: "100" },
       timeout: 120_000,
       reuseExistingServer: false,
       stdout: "ignore",

@@ -54,6 +54,100 @@ test.describe("execution triage page", () => {
     expect(JSON.parse((await text.textContent()) ?? "")).toBeTruthy();
   });
 
+  test("Catch → Fail (order-flow): the headline names the origin, the graph rings it and marks the Fail state on its own", async ({ page }) => {
+    const orderFlow = seed.stateMachines["order-flow"];
+    const failed = await waitForExecution(orderFlow.arn, "FAILED", (e) => /"AuthorizePayment":"fail"/.test(e.input ?? ""));
+    await page.goto(`/executions/${encodeURIComponent(failed.executionArn!)}`);
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("AuthorizePayment failed with Payment.Declined (caught by Checks → Compensate → Fail state OrderFailed)");
+    await expect(page.getByTestId("origin-state")).toHaveText("Checks/AuthorizePayment");
+    await expect(page.getByTestId("origin-error")).toHaveText("Payment.Declined");
+    await expect(page.getByTestId("failure-error")).toHaveText("Order.Compensated");
+    await expect(page).toHaveTitle(new RegExp(`${failed.name} · FAILED`));
+    await expect(page.getByTestId("state-machine-link")).toHaveAttribute("href", `/state-machines/${encodeURIComponent(orderFlow.arn)}`);
+    const origin = page.getByTestId("state-node-Checks/AuthorizePayment");
+    await expect(origin).toHaveAttribute("data-origin", "true");
+    await expect(origin).toContainText("(origin)");
+    const final = page.getByTestId("state-node-OrderFailed");
+    await expect(final).toHaveAttribute("data-final", "true");
+    await expect(final).not.toHaveAttribute("data-origin", "true");
+    await expect(final).toContainText("(ended the run)");
+    // The origin's details: its input and output load on demand.
+    await origin.click();
+    const details = page.getByRole("region", { name: "State AuthorizePayment" });
+    await expect(details.getByTestId("state-visits")).toBeVisible();
+    await details.getByRole("button", { name: /Show input of event/ }).first().click();
+    await expect(details.getByTestId("payload-text")).toBeVisible();
+    await page.screenshot({ path: "e2e/screenshots/execution-catch-fail.png", fullPage: true });
+  });
+
+  for (const viewport of [{ width: 1440, height: 900 }, { width: 390, height: 844 }]) {
+    test(`the answer (failed state, error, cause) is above the fold at ${viewport.width}×${viewport.height}`, async ({ page }) => {
+      await page.setViewportSize(viewport);
+      const orderFlow = seed.stateMachines["order-flow"];
+      const failed = await waitForExecution(orderFlow.arn, "FAILED", (e) => /"AuthorizePayment":"fail"/.test(e.input ?? ""));
+      await page.goto(`/executions/${encodeURIComponent(failed.executionArn!)}`);
+      for (const id of ["headline", "origin-state", "origin-error", "failed-state", "failure-error", "failure-cause"]) {
+        const box = await page.getByTestId(id).first().boundingBox();
+        expect(box, `${id} is rendered`).not.toBeNull();
+        expect(box!.y, `${id} starts above the fold`).toBeLessThan(viewport.height);
+        expect(box!.x + Math.min(box!.width, 40), `${id} is on screen horizontally`).toBeLessThanOrEqual(viewport.width);
+      }
+      // The heading (the answer in words) is whole on screen.
+      const h1 = (await page.getByRole("heading", { level: 1 }).boundingBox())!;
+      expect(h1.y + h1.height).toBeLessThan(viewport.height);
+      await page.screenshot({ path: `e2e/screenshots/execution-above-fold-${viewport.width}x${viewport.height}.png` });
+    });
+  }
+
+  test("the event view is there after the history left the cache: read again, newest first, filtered, paged", async ({ page }) => {
+    const orderFlow = seed.stateMachines["order-flow"];
+    const first = await waitForExecution(orderFlow.arn, "FAILED", (e) => /"AuthorizePayment":"fail"/.test(e.input ?? ""));
+    const url = `/executions/${encodeURIComponent(first.executionArn!)}`;
+    await page.goto(url);
+    const rows = page.getByTestId("event-row");
+    await expect(rows.first()).toBeVisible();
+    const count = await rows.count();
+    expect(count).toBeGreaterThan(10);
+    // Another execution's history pushes this one out of the server's cache (100 events in e2e).
+    const batch = seed.stateMachines["batch-map"];
+    // 140+ items ≈ 560+ events: over one page of 500.
+    const big = await waitForExecution(batch.arn, "SUCCEEDED", (e) => (JSON.parse(e.input ?? "{}") as { items?: unknown[] }).items!.length >= 140);
+    await page.goto(`/executions/${encodeURIComponent(big.executionArn!)}`);
+    await expect(page.getByTestId("event-row").first()).toBeVisible();
+    // Back: the report was kept, the events are read again; never an empty view.
+    await page.goto(url);
+    await expect(rows.first()).toBeVisible();
+    await expect(rows).toHaveCount(count);
+    const ids = await rows.evaluateAll((els) => els.map((el) => Number(el.querySelector("td")!.textContent)));
+    expect(ids, "newest first").toEqual([...ids].sort((a, b) => b - a));
+    await expect(rows.first()).toHaveAttribute("data-type", "ExecutionFailed");
+    // Errors only.
+    const view = page.getByTestId("event-view");
+    await page.getByTestId("event-kind-filter").selectOption("errors");
+    await expect(view).toHaveAttribute("data-busy", "false");
+    await expect(page.getByTestId("events-matched")).toContainText("match");
+    await expect(rows.first()).toBeVisible();
+    for (const type of await rows.evaluateAll((els) => els.map((el) => el.getAttribute("data-type")))) expect(type).toMatch(/Failed|TimedOut|Aborted/);
+    // By state.
+    await page.getByTestId("event-kind-filter").selectOption("");
+    await page.getByTestId("event-state-filter").selectOption("Checks");
+    await expect(view).toHaveAttribute("data-busy", "false");
+    await expect(rows.first()).toHaveAttribute("data-state", "Checks");
+    for (const state of await rows.evaluateAll((els) => els.map((el) => el.getAttribute("data-state")))) expect(state).toBe("Checks");
+    await page.screenshot({ path: "e2e/screenshots/execution-events-reloaded.png", fullPage: true });
+
+    // Past 500: the big Map's events page.
+    await page.goto(`/executions/${encodeURIComponent(big.executionArn!)}`);
+    await expect(page.getByTestId("event-row").first()).toBeVisible();
+    await expect(page.getByTestId("events-progress")).toHaveCount(0);
+    await expect(page.getByTestId("event-row")).toHaveCount(500);
+    const newest = Number(await page.getByTestId("event-row").first().locator("td").first().textContent());
+    expect(newest).toBeGreaterThan(500);
+    await page.getByRole("button", { name: "Older" }).click();
+    await expect(page.getByTestId("event-view")).toHaveAttribute("data-busy", "false");
+    await expect(page.getByTestId("event-row").first().locator("td").first()).toHaveText(String(newest - 500));
+  });
+
   test("an unknown execution is a 404 with the search box", async ({ page }) => {
     const unknown = `arn:aws:states:us-east-1:${seed.accountId}:execution:file-pipeline:does-not-exist-${Date.now()}`;
     const response = await page.goto(`/executions/${encodeURIComponent(unknown)}`);

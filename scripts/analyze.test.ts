@@ -40,7 +40,7 @@ describe("npm run analyze", () => {
     const { code, stdout } = run(["-", "--definition", definitionFile, "--text"], JSON.stringify({ events }));
     rmSync(scratch, { recursive: true, force: true });
     expect(code).toBe(0);
-    expect(stdout).toMatch(/^FAILED in 32\.0 s — 33 events, 5 transitions, 1 attempt\(s\)/);
+    expect(stdout).toMatch(/^FAILED in 32\.0 s — 33 events, 5 transitions, 1 run\(s\)/);
     expect(stdout).toContain("Failure: task-timeout at MapWait/LambdaInvoke: States.Timeout");
     expect(stdout).toContain("MapWait/LambdaInvoke (Task) timed-out: entered 4");
   }, 60_000);

@@ -79,7 +79,9 @@ function main(argv: string[]): number {
       executionsPerMonth: options.executionsPerMonth,
       now: new Date(),
     });
-    process.stdout.write(options.text ? `${formatReportSummary(report)}\n` : `${JSON.stringify(report, null, 2)}\n`);
+    // `attempts` is the old name of `runs` (redrive spans): kept in the JSON, which scripts may already read.
+    const json = { ...report, attempts: report.runs };
+    process.stdout.write(options.text ? `${formatReportSummary(report)}\n` : `${JSON.stringify(json, null, 2)}\n`);
     return 0;
   } catch (error) {
     if (error instanceof UsageError || isHistoryError(error)) {

@@ -19,7 +19,7 @@ import { findKeyPositions } from "@/lib/analysis/findings/json-positions";
 import { lintDefinition } from "@/lib/analysis/findings/lint";
 import { toSarif, toTextSummary, type LintedFile } from "@/lib/analysis/findings/report-formats";
 import { isDefinitionError, parseJsonText, unwrapDefinition } from "@/lib/analysis/graph";
-import { buildExecutionReport } from "@/lib/analysis/report";
+import { buildExecutionReport } from "@/lib/analysis/history/report";
 
 const USAGE = "usage: lint-definition [--format json|sarif|text] [--type STANDARD|EXPRESS] [--no-schema] FILE|DIR|- …";
 const VERSION = "1.0.0";

@@ -45,7 +45,7 @@ export function makeReport(fields: Partial<ExecutionReport> = {}): ExecutionRepo
       express: { usd: 0, assumptions: [] },
       notes: [],
     },
-    attempts: [],
+    runs: [],
     incomplete: [],
     unknownEventTypes: [],
     ...fields,

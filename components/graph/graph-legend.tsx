@@ -9,7 +9,8 @@ export function GraphLegend({ execution }: { execution: boolean }) {
           <li>✓ succeeded</li>
           <li>↻ retried, then succeeded</li>
           <li>⤳ caught</li>
-          <li>✕ failed (origin: double border)</li>
+          <li>✕ failed (origin: double border, where the root cause was raised)</li>
+          <li>(ended the run): dashed border, the Fail state a Catch led to</li>
           <li>⏱ timed out</li>
           <li>▶ running</li>
           <li>○ not reached</li>

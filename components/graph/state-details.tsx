@@ -6,6 +6,7 @@ import type { GraphFinding, StateAggregateFigures } from "./badges";
 import { describeKind } from "./state-node-body";
 import styles from "./state-graph.module.css";
 import { PAYLOAD_LIMIT_BYTES } from "@/lib/analysis/limits";
+import { StateVisits } from "./state-visits";
 
 const LIMIT = PAYLOAD_LIMIT_BYTES;
 const SEVERITY_ICON = { error: "✕", warning: "⚠", info: "ℹ" } as const;
@@ -25,11 +26,15 @@ interface Props {
   overlay: StateOverlay | null;
   aggregate: StateAggregateFigures | null;
   findings: readonly GraphFinding[];
+  /** The execution on the graph, for this state's input and output per visit. */
+  execution?: { arn: string; payloadsHidden: boolean } | null;
+  /** The state machine's TimeoutSeconds: a Task with none waits until then, not for AWS's 99,999,999 s. */
+  executionTimeoutSeconds?: number | null;
   onClose(): void;
 }
 
 /** Everything about one state: its definition, its findings and, with an execution, what happened to it. */
-export function StateDetails({ id, state, overlay, aggregate, findings, onClose }: Props) {
+export function StateDetails({ id, state, overlay, aggregate, findings, execution = null, executionTimeoutSeconds = null, onClose }: Props) {
   const run = overlay?.state ?? null;
   const headingId = `${id}-title`;
   return (
@@ -49,7 +54,14 @@ export function StateDetails({ id, state, overlay, aggregate, findings, onClose 
         {state.type === "Task" ? (
           <>
             <dt>Timeout</dt>
-            <dd>{seconds(state.timeout, "none: AWS allows 99,999,999 s")}</dd>
+            <dd>
+              {seconds(
+                state.timeout,
+                executionTimeoutSeconds
+                  ? `none: it can wait until the execution's TimeoutSeconds (${executionTimeoutSeconds} s) ends it`
+                  : "none, and the execution has no TimeoutSeconds: it can wait until the execution's 1-year limit",
+              )}
+            </dd>
             <dt>Heartbeat</dt>
             <dd>{seconds(state.heartbeat, "none")}</dd>
           </>
@@ -98,7 +110,8 @@ export function StateDetails({ id, state, overlay, aggregate, findings, onClose 
               <dt>Entered</dt><dd>{run.entered}×</dd>
               <dt>Attempts</dt><dd>{run.attempts} ({run.retries} retries)</dd>
               <dt>Events</dt><dd>{run.events}</dd>
-              <dt>Time</dt><dd>{formatDuration(run.durationMs.total)} total, {formatDuration(run.durationMs.max)} longest</dd>
+              <dt>Time</dt><dd>{formatDuration(run.durationMs.total)}{run.entered > 1 ? ` over ${run.entered} entries, ${formatDuration(run.durationMs.max)} the longest` : ""}</dd>
+              {run.durationMs.maxAttempt != null && run.timeoutSeconds ? (<><dt>Longest attempt</dt><dd>{formatDuration(run.durationMs.maxAttempt)} of its {run.timeoutSeconds} s timeout</dd></>) : null}
               <dt>Input</dt><dd>max {bytes(run.maxInputBytes)}</dd>
               <dt>Output</dt><dd>max {bytes(run.maxOutputBytes)}</dd>
               {run.lastError ? (<><dt>Error</dt><dd><code>{run.lastError.error ?? "(none)"}</code>{run.lastError.cause ? `: ${run.lastError.cause}` : ""}</dd></>) : null}
@@ -115,6 +128,7 @@ export function StateDetails({ id, state, overlay, aggregate, findings, onClose 
           ) : null}
         </>
       ) : null}
+      {execution && run ? <StateVisits arn={execution.arn} path={state.path} payloadsHidden={execution.payloadsHidden} /> : null}
       {aggregate ? (
         <>
           <h4>Recent executions</h4>

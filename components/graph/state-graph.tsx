@@ -4,8 +4,8 @@ import { Background, Controls, MarkerType, MiniMap, ReactFlow } from "@xyflow/re
 import { useCallback, useEffect, useId, useMemo, useState } from "react";
 import { buildStateGraph, statesByPath } from "@/lib/analysis/graph/build-state-graph";
 import { isDefinitionError } from "@/lib/analysis/graph/definition-error";
-import { buildGraphOverlay } from "@/lib/analysis/graph/overlay";
-import type { ExecutionReport } from "@/lib/domain/report";
+import type { GraphOverlay } from "@/lib/analysis/graph/overlay";
+import type { StateGraphModel } from "@/lib/analysis/graph/state-graph-model";
 import type { GraphFinding, StateAggregateFigures } from "./badges";
 import { pickFocusNodeIds, FIT_ALL_MAX_STATES } from "./focus";
 import { GraphActionsContext } from "./graph-actions";
@@ -19,29 +19,46 @@ import styles from "./state-graph.module.css";
 
 /** Props of the state graph. Keys of `aggregates` are state paths. */
 export interface StateGraphProps {
+  /** The definition's text: the layout cache's key, and what the model is built from when none is given. */
   definition: string;
-  report?: ExecutionReport | null;
+  /** The graph model the server built (the execution page); without it the browser builds one from `definition`. */
+  model?: StateGraphModel | null;
+  /** One execution painted on the model, built on the server with the report. */
+  overlay?: GraphOverlay | null;
+  /** With an execution: lets the details panel load a state's input and output, per visit, on demand. */
+  execution?: { arn: string; payloadsHidden: boolean } | null;
   findings?: readonly GraphFinding[];
   aggregates?: Readonly<Record<string, StateAggregateFigures>>;
 }
 
 const nodeTypes = { state: StateNode, branch: BranchNode };
+
+// Each refresh of the triage JSON brings an equal model as a new object; keep the first per definition so the
+// layout (keyed by model identity) is not redone and the graph does not flash "laying out" on every poll.
+const models = new Map<string, StateGraphModel>();
+function stableModel(definition: string, model: StateGraphModel): StateGraphModel {
+  const known = models.get(definition);
+  if (known) return known;
+  models.set(definition, model);
+  if (models.size > 8) models.delete(models.keys().next().value as string);
+  return model;
+}
 const edgeTypes = { route: RouteEdge };
 const MARKER = { type: MarkerType.ArrowClosed, width: 16, height: 16 };
 
 /** The definition as a graph, with one execution or recent aggregates painted on it; click or Enter on a state for details. */
-export function StateGraph({ definition, report = null, findings = [], aggregates }: StateGraphProps) {
+export function StateGraph({ definition, model: given = null, overlay = null, execution = null, findings = [], aggregates }: StateGraphProps) {
   const built = useMemo(() => {
+    if (given) return { model: stableModel(definition, given), error: null };
     try {
       return { model: buildStateGraph(definition), error: null };
     } catch (error) {
       if (!isDefinitionError(error)) throw error;
       return { model: null, error: error.message };
     }
-  }, [definition]);
+  }, [definition, given]);
   const { model } = built;
   const { layout, error: layoutError } = useGraphLayout(definition, model);
-  const overlay = useMemo(() => (model && report ? buildGraphOverlay(model, report) : null), [model, report]);
   const flow = useMemo(
     () => (model && layout ? toFlowElements(model, layout, { overlay, findings, aggregates }) : null),
     [model, layout, overlay, findings, aggregates],
@@ -115,6 +132,8 @@ export function StateGraph({ definition, report = null, findings = [], aggregate
             overlay={overlay?.byPath[opened.path] ?? null}
             aggregate={aggregates?.[opened.path] ?? null}
             findings={findings.filter((f) => f.path === opened.path)}
+            execution={execution}
+            executionTimeoutSeconds={model?.timeoutSeconds ?? null}
             onClose={close}
           />
         ) : null}

@@ -37,11 +37,12 @@ interface Props {
 
 /** A state's box: name, kind, outcome in words, badges. One button, so click and Enter both open details. */
 export function StateNodeBody({ data, open, panelId, onOpen }: Props) {
-  const { state, outcome, origin, outcomeLabel, badges, compound } = data;
+  const { state, outcome, origin, final, outcomeLabel, badges, compound } = data;
   const classes = [
     compound ? styles.header : styles.node,
     outcome !== "none" && !compound ? styles[`outcome-${outcome}`] : "",
     origin && !compound ? styles.origin : "",
+    final && !compound ? styles.final : "",
     open && !compound ? styles.open : "",
   ];
   const button = (
@@ -51,6 +52,7 @@ export function StateNodeBody({ data, open, panelId, onOpen }: Props) {
       data-testid={`state-node-${state.path}`}
       data-outcome={outcome}
       data-origin={origin ? "true" : undefined}
+      data-final={final ? "true" : undefined}
       data-state-type={state.type}
       aria-expanded={open}
       aria-controls={open ? panelId : undefined}

@@ -10,6 +10,8 @@ export type StateNodeData = {
   state: GraphState;
   outcome: StateOutcome | "none";
   origin: boolean;
+  /** Ended the run after a Catch (the Fail state), when the origin is elsewhere. */
+  final?: boolean;
   /** "✕ failed (origin)"; null without an execution. */
   outcomeLabel: string | null;
   badges: Badge[];
@@ -63,6 +65,7 @@ export function toFlowElements(model: StateGraphModel, layout: GraphLayout, inpu
         state,
         outcome: overlay?.outcome ?? "none",
         origin: overlay?.origin ?? false,
+        final: overlay?.final ?? false,
         outcomeLabel: overlay?.label ?? null,
         badges: buildBadges(state, overlay, inputs.aggregates?.[state.path] ?? null, findings),
         compound,

@@ -14,7 +14,7 @@ interface Props {
 /** A payload's contents, fetched only when asked for, shown as text (never as HTML). */
 export function PayloadViewer({ executionArn, eventId, field, bytes }: Props) {
   const [open, setOpen] = useState(false);
-  const query = useQuery(payloadQuery(executionArn, eventId, field, open));
+  const query = useQuery({ ...payloadQuery(executionArn, eventId, field), enabled: open });
   if (!open) {
     return (
       <button type="button" onClick={() => setOpen(true)} aria-label={`Show ${field} of event ${eventId} (${formatBytes(bytes)})`}>

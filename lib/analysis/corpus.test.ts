@@ -3,7 +3,7 @@ import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import type { HistoryEvent } from "@/lib/domain/history-event";
-import { buildExecutionReport } from "./report";
+import { buildExecutionReport } from "./history/report";
 import { parseDefinition } from "./definition";
 import { RECORDED_FIXTURES_DIR, type RecordedFixture } from "@/test-support/recorded-fixtures";
 
@@ -59,7 +59,7 @@ describe("every recorded AWS history", () => {
       expect(report.history.unattributedEvents).toBe(0);
       expect(attributed).toBe(events.length);
       expect(report.eventCount).toBe(events.length);
-      expect(report.attempts.reduce((sum, a) => sum + a.events, 0)).toBe(events.length);
+      expect(report.runs.reduce((sum, a) => sum + a.events, 0)).toBe(events.length);
     });
 
     it("takes the status from the terminal event", () => {

@@ -52,7 +52,7 @@ export function estimateCost(input: CostInput): CostEstimate {
   const gbHours = (billedMb / 1024) * (billedMs / 3_600_000);
   const requestUsd = express.usdPerMillionRequests / 1_000_000;
   const assumptions = [
-    `Same run time as this execution (${durationMs} ms, attempts summed), billed as ${billedMs} ms in 100 ms steps.`,
+    `Same run time as this execution (${durationMs} ms, runs summed (redrives)), billed as ${billedMs} ms in 100 ms steps.`,
     `Memory ${billedMb} MB: ${EXPRESS_BASE_MEMORY_MB} MB + definition (${input.definitionBytes ?? "unknown"} bytes) + largest payload (${input.dataBytes ?? "unknown"} bytes), in 64 MB steps.`,
     `$${express.usdPerMillionRequests} per million requests; duration at the first band ($${express.durationTiers[0]!.usdPerGbHour}/GB-hour), monthly figures use every band.`,
   ];

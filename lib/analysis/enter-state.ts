@@ -2,7 +2,7 @@ import type { HistoryEvent } from "@/lib/domain/history-event";
 import type { StateMachineDefinition } from "./definition";
 import { detailsOf, readNumber } from "./details";
 import type { EventTypeInfo } from "./event-types";
-import { isContainer, type Visit } from "./visit";
+import { isContainer, type Visit } from "./history/visit";
 
 /** Where a new visit belongs: its enclosing Map/Parallel visit, its Map item and its path. */
 export interface Placement {

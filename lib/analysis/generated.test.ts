@@ -2,7 +2,7 @@
 // interleaved Map items, histories without payloads, newest-first pages, running executions.
 import { describe, expect, it } from "vitest";
 import type { HistoryEvent } from "@/lib/domain/history-event";
-import { buildExecutionReport } from "./report";
+import { buildExecutionReport } from "./history/report";
 import { HISTORY_LIMIT_CAUSE } from "./limits";
 import { generateMapHistory } from "@/test-support/generate-history";
 import { generateExecutionTimeoutHistory, generateRedriveHistory } from "@/test-support/generate-scenarios";
@@ -42,12 +42,12 @@ describe("redrive", () => {
   it("analyses each attempt and the whole", () => {
     expect(report.status).toBe("SUCCEEDED");
     expect(report.failure).toBeNull();
-    expect(report.attempts).toEqual([
+    expect(report.runs).toEqual([
       expect.objectContaining({ index: 0, firstEventId: 1, lastEventId: 11, status: "FAILED", transitions: 3, events: 11, redrive: false }),
       expect.objectContaining({ index: 1, firstEventId: 12, lastEventId: 20, status: "SUCCEEDED", transitions: 2, events: 9, redrive: true }),
     ]);
-    expect(report.attempts[0]!.failure).toMatchObject({ path: "Charge", kind: "task-failed", error: "Payments.Unavailable", eventId: 10 });
-    expect(report.attempts[1]!.failure).toBeNull();
+    expect(report.runs[0]!.failure).toMatchObject({ path: "Charge", kind: "task-failed", error: "Payments.Unavailable", eventId: 10 });
+    expect(report.runs[1]!.failure).toBeNull();
     expect(report.transitions).toBe(5);
   });
 
@@ -60,7 +60,7 @@ describe("redrive", () => {
 
   it("bills Express for the time the attempts ran, not the hour between them", () => {
     expect(report.durationMs).toBeGreaterThan(3_600_000);
-    expect(report.cost.express.assumptions[0]).toMatch(/Same run time as this execution \(1800 ms, attempts summed\)/);
+    expect(report.cost.express.assumptions[0]).toMatch(/Same run time as this execution \(1800 ms, runs summed \(redrives\)\)/);
   });
 });
 

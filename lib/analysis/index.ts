@@ -1,11 +1,11 @@
-export * from "./report";
+export * from "./history/report";
 export * from "./errors";
 export * from "./limits";
 export * from "./prices";
 export * from "./bytes";
 export * from "./definition";
-export * from "./history";
+export * from "./history/history";
 export * from "./cost";
 export * from "./error-matching";
 export { EVENT_KIND, EVENT_TYPE_INFO } from "./event-types";
-export * from "./summary";
+export * from "./history/summary";

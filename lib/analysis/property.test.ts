@@ -6,7 +6,7 @@ import { describe, expect, it } from "vitest";
 import type { HistoryEvent } from "@/lib/domain/history-event";
 import type { ExecutionReport } from "@/lib/domain/report";
 import { HistoryError } from "./errors";
-import { buildExecutionReport } from "./report";
+import { buildExecutionReport } from "./history/report";
 import { generateMapHistory } from "@/test-support/generate-history";
 import { generateExecutionTimeoutHistory, generateRedriveHistory } from "@/test-support/generate-scenarios";
 import { RECORDED_FIXTURES_DIR, type RecordedFixture } from "@/test-support/recorded-fixtures";

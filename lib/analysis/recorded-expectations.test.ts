@@ -3,7 +3,7 @@ import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import type { ExecutionReport, StateReport } from "@/lib/domain/report";
-import { buildExecutionReport } from "./report";
+import { buildExecutionReport } from "./history/report";
 import { RECORDED, RECORDED_FIXTURES_DIR, type RecordedFixture } from "@/test-support/recorded-fixtures";
 
 const dir = path.resolve(process.cwd(), RECORDED_FIXTURES_DIR);

@@ -6,6 +6,12 @@ import type { ExecutionStatus } from "./execution";
  * the pages (which read it). Add fields; don't rename them — the CLI output is a contract too.
  */
 
+/** The execution's headline: the failure in words, a near miss, or its status (lib/analysis/headline makes it). */
+export interface Headline {
+  text: string;
+  tone: "failed" | "timed-out" | "aborted" | "near-limit" | "succeeded" | "running";
+}
+
 /** Why an execution (or a state) ended badly, in on-call words. */
 export const FAILURE_KINDS = [
   "task-timeout",
@@ -47,6 +53,40 @@ export interface Failure {
   originEventId?: number | null;
   /** For execution timeouts and aborts: paths of the innermost states still at work when it stopped. */
   activePaths?: string[];
+  /**
+   * The root cause when the run ended after a Catch: the error raised first (e.g. Payment.Declined in
+   * AuthorizePayment), caught, then carried through other states to the one that ended the run. Null otherwise.
+   */
+  origin?: FailureOrigin | null;
+}
+
+/** Where a caught error was raised, and the states it went through from its Catch to the end of the run. */
+export interface FailureOrigin {
+  state: string;
+  path: string;
+  error: string | null;
+  cause: string | null;
+  /** Id of the event that raised it. */
+  eventId: number;
+  /** State names from the state whose Catch caught it to the state that ended the run, e.g. ["Checks", "Compensate", "OrderFailed"]. */
+  route: string[];
+}
+
+/** Which cliff a run came close to. */
+export const CLIFF_KINDS = ["payload", "execution-timeout", "task-timeout", "history", "retries"] as const;
+export type CliffKind = (typeof CLIFF_KINDS)[number];
+
+/** A limit the execution came close to (or reached) without it ending the run: the near miss on-call should hear about. */
+export interface Cliff {
+  kind: CliffKind;
+  /** The state concerned; null for the execution as a whole. */
+  path: string | null;
+  /** What was used, of what limit, in the limit's unit (bytes, seconds, events, retries). */
+  used: number;
+  limit: number;
+  ratio: number;
+  /** In words, e.g. "Assemble's output reached 224,910 of 262,144 bytes (86%)". */
+  text: string;
 }
 
 /** An error a Retry retried or a Catch caught before the end. */
@@ -73,19 +113,27 @@ export interface StateReport {
   outcome: StateOutcome;
   /** Times the state was entered (one transition each). */
   entered: number;
-  /** Attempts of its work (Task scheduling), retries included. */
+  /** Attempts of its work as Retry counts them (Task schedulings, Map/Parallel starts), retries included; 0 for other states. */
   attempts: number;
   retries: number;
   /** Events attributed to this state (its own, not its children's). */
   events: number;
-  durationMs: { total: number; max: number; last: number | null };
+  /**
+   * Time in the state: the sum of its visits' entered → exited spans (a visit still open runs to the end
+   * of its run, or to `now` while the execution runs). A Map or Parallel counts its own span, not its children's.
+   * `maxAttempt` is the longest single attempt of a Task (scheduled → its result), for its TimeoutSeconds.
+   */
+  durationMs: { total: number; max: number; last: number | null; maxAttempt?: number | null };
   /** Map iterations started / Parallel branches, when the state is one. */
   mapIterations?: number;
   parallelBranches?: number;
   /** UTF-8 bytes of the JSON strings as AWS recorded them; null when the history carried no payloads. */
   maxInputBytes: number | null;
+  /** Which details field held the largest input, e.g. "taskScheduledEventDetails.parameters" (a Task's parameters are input, not a result). */
+  maxInputField?: string | null;
   lastInputBytes: number | null;
   maxOutputBytes: number | null;
+  maxOutputField?: string | null;
   lastOutputBytes: number | null;
   /** 262,144 minus the larger of max input and max output; null when unknown. */
   headroomBytes: number | null;
@@ -96,6 +144,8 @@ export interface StateReport {
   /** TimeoutSeconds / HeartbeatSeconds as AWS applied them (TaskScheduled, ActivityScheduled…), last seen. */
   appliedTimeoutSeconds?: number;
   appliedHeartbeatSeconds?: number;
+  /** The Task's timeout in force: applied by AWS, else the definition's static TimeoutSeconds; null when none is known. */
+  timeoutSeconds?: number | null;
 }
 
 /** Events used of the 25,000 cap, and who spent them. */
@@ -137,7 +187,7 @@ export interface CostEstimate {
 }
 
 /** One run from ExecutionStarted (or ExecutionRedriven) to its close. */
-export interface AttemptReport {
+export interface RunReport {
   index: number;
   firstEventId: number;
   lastEventId: number;
@@ -165,7 +215,12 @@ export interface ExecutionReport {
   history: HistoryBudget;
   payload: PayloadPeak;
   cost: CostEstimate;
-  attempts: AttemptReport[];
+  /** Runs of the execution: the first, then one per redrive (ExecutionRedriven). */
+  runs: RunReport[];
+  /** The state machine's TimeoutSeconds (the whole execution), from the definition; null when unset or unknown. */
+  timeoutSeconds?: number | null;
+  /** Limits this execution came close to: ≥ 80% of the payload cap, of a timeout, ≥ 50% of the event cap, retries spent. */
+  cliffs?: Cliff[];
   /** What the report could not know (running, first page only, no payloads…), in plain words. */
   incomplete: string[];
   unknownEventTypes: { type: string; count: number }[];

@@ -4,6 +4,7 @@ export interface AlarmLink {
   from?: string;
   to?: string;
 }
+import type { EventQuery } from "@/lib/domain/triage";
 
 /** Every react-query key of the app, so server prefetch and client hooks can't drift apart. */
 export const queryKeys = {
@@ -12,4 +13,6 @@ export const queryKeys = {
   execution: (arn: string) => ["execution", arn] as const,
   payload: (arn: string, eventId: number, field: string) => ["payload", arn, eventId, field] as const,
   alarmView: (region: string, alarmName: string, link: AlarmLink) => ["alarm-view", region, alarmName, link.at ?? null, link.from ?? null, link.to ?? null] as const,
+  executionEvents: (arn: string, query: EventQuery) =>
+    ["execution-events", arn, query.state ?? null, query.kind ?? null, query.q ?? null, query.before ?? null, query.limit ?? null] as const,
 };

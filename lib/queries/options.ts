@@ -1,6 +1,6 @@
 import { queryOptions } from "@tanstack/react-query";
 import type { FleetSnapshot } from "@/lib/domain/fleet";
-import type { ExecutionTriage } from "@/lib/domain/triage";
+import type { EventPage, EventQuery, ExecutionTriage } from "@/lib/domain/triage";
 import type { StateMachineView } from "@/lib/domain/state-machine-view";
 import type { AlarmView } from "@/lib/domain/alarm-view";
 import { fetchJson } from "./fetch-json";
@@ -45,12 +45,33 @@ export function stateMachineQuery(arn: string, window: { from?: string; to?: str
   });
 }
 
-/** One payload's text, fetched only when someone asks to see it (never cached as stale: it never changes). */
-export function payloadQuery(arn: string, eventId: number, field: string, enabled: boolean) {
+/** The URL of one page of the event view. */
+export function eventsUrl(arn: string, query: EventQuery): string {
+  const params = new URLSearchParams();
+  if (query.before !== undefined) params.set("before", String(query.before));
+  if (query.limit !== undefined) params.set("limit", String(query.limit));
+  if (query.state) params.set("state", query.state);
+  if (query.kind) params.set("kind", query.kind);
+  if (query.q) params.set("q", query.q);
+  const search = params.toString();
+  return `/api/executions/${encodeURIComponent(arn)}/events${search ? `?${search}` : ""}`;
+}
+
+/** One page of an execution's events; polled while the history is (re)loading. */
+export function executionEventsQuery(arn: string, query: EventQuery) {
+  return queryOptions({
+    queryKey: queryKeys.executionEvents(arn, query),
+    queryFn: () => fetchJson<EventPage>(eventsUrl(arn, query)),
+    refetchInterval: (q) => (q.state.data && !q.state.data.complete ? 1_000 : false),
+    staleTime: 5_000,
+  });
+}
+
+/** One payload's text, fetched only when someone asks to see it. */
+export function payloadQuery(arn: string, eventId: number, field: string) {
   return queryOptions({
     queryKey: queryKeys.payload(arn, eventId, field),
     queryFn: () => fetchJson<{ text: string; bytes: number }>(`/api/executions/${encodeURIComponent(arn)}/payload?eventId=${eventId}&field=${encodeURIComponent(field)}`),
-    enabled,
     staleTime: Infinity,
   });
 }

@@ -27,12 +27,12 @@ function fakeAws(events: HistoryEvent[], status: ExecutionDescription["status"] 
     }),
     getExecutionHistoryPage: vi.fn(async (_arn: string, opts: { nextToken?: string; maxResults?: number; reverseOrder?: boolean } = {}) => {
       calls.pages.push(opts.nextToken);
-      expect(opts.reverseOrder).toBe(true);
+      const ordered = opts.reverseOrder ? newestFirst : events;
       const from = Number(opts.nextToken ?? 0);
       if (from > 0) await gate;
       const size = opts.maxResults ?? 100;
-      const page = newestFirst.slice(from, from + size);
-      return { events: page, nextToken: from + size < newestFirst.length ? String(from + size) : null };
+      const page = ordered.slice(from, from + size);
+      return { events: page, nextToken: from + size < ordered.length ? String(from + size) : null };
     }),
   };
   const generated = { definition: "" };
@@ -89,7 +89,7 @@ describe("TriageService", () => {
     expect(aws.calls.pages).toHaveLength(1);
   });
 
-  it("returns the payload text only from the events it holds, and hides nothing it doesn't have", async () => {
+  it("keeps sizes, never payload text, and reads a payload from AWS only when asked", async () => {
     const history = generateMapHistory({ items: 2 });
     const aws = fakeAws(history.events, "SUCCEEDED");
     aws.generated.definition = history.definition;
@@ -97,8 +97,96 @@ describe("TriageService", () => {
     const triage = await service.getTriage(ARN);
     expect(JSON.stringify(triage)).not.toContain('"input":"{');
     expect(triage.execution).not.toHaveProperty("input");
-    const events = await service.getEvents(ARN);
-    expect(events.find((e) => e.id === 1)?.executionStartedEventDetails?.input).toBeTypeOf("string");
+    const held = await service.getEvents(ARN);
+    expect(JSON.stringify(held)).not.toMatch(/"(input|output|parameters)":/);
+    expect(held.find((e) => e.id === 1)?.executionStartedEventDetails?.inputSizeBytes).toBeTypeOf("number");
+    const pagesBefore = aws.calls.pages.length;
+    const text = await service.getPayload(ARN, 1, "input");
+    expect(text).toBe(history.events[0]!.executionStartedEventDetails!.input);
+    expect(aws.calls.pages.length).toBeGreaterThan(pagesBefore);
+    expect(await service.getPayload(ARN, 99_999, "input")).toBeNull();
+  });
+
+  it("refreshes a running execution by reading only the events after the last one it holds", async () => {
+    const history = generateMapHistory({ items: 3000 });
+    const all = history.events.slice(0, -1); // no terminal event yet
+    const held = all.slice(0, 2500);
+    const aws = fakeAws(held, "RUNNING");
+    aws.generated.definition = history.definition;
+    let clock = NOW;
+    aws.deps.now = () => clock;
+    const service = new TriageService(aws.deps);
+    await service.getTriage(ARN);
+    await vi.waitFor(async () => expect((await service.getTriage(ARN)).history.complete).toBe(true));
+    const fullReadPages = aws.calls.pages.length;
+    expect(fullReadPages).toBe(3);
+    // 300 more events arrive; the newest page reaches back past the last one held, so one page is enough.
+    const grown = all.slice(0, 2800);
+    (aws.deps.getExecutionHistoryPage as ReturnType<typeof vi.fn>).mockImplementation(async (_arn: string, opts: { nextToken?: string; maxResults?: number }) => {
+      aws.calls.pages.push(opts.nextToken);
+      const newestFirst = [...grown].reverse();
+      const from = Number(opts.nextToken ?? 0);
+      return { events: newestFirst.slice(from, from + 1000), nextToken: from + 1000 < newestFirst.length ? String(from + 1000) : null };
+    });
+    clock += 60_000;
+    const refreshed = await service.getTriage(ARN);
+    expect(aws.calls.pages.length - fullReadPages).toBe(1);
+    expect(refreshed.report.eventCount).toBe(2800);
+    expect(refreshed.history.complete).toBe(true);
+    // The same report a fresh read of all 2,800 events gives.
+    const fresh = fakeAws(grown, "RUNNING");
+    fresh.generated.definition = history.definition;
+    fresh.deps.now = () => clock;
+    const other = new TriageService(fresh.deps);
+    await vi.waitFor(async () => expect((await other.getTriage(ARN)).history.complete).toBe(true));
+    expect(JSON.stringify((await other.getTriage(ARN)).report)).toBe(JSON.stringify(refreshed.report));
+  });
+
+  it("pages the event view newest first past 500, filtered by state, errors and text", async () => {
+    const history = generateMapHistory({ items: 400, historyLimit: 1500 });
+    const aws = fakeAws(history.events, "FAILED");
+    aws.generated.definition = history.definition;
+    const service = new TriageService(aws.deps);
+    await vi.waitFor(async () => expect((await service.getTriage(ARN)).history.complete).toBe(true));
+    const first = await service.getEventPage(ARN, {});
+    expect(first.events).toHaveLength(500);
+    expect(first.events[0]!.id).toBe(history.events.length);
+    expect(first.nextBefore).toBe(first.events[499]!.id);
+    const second = await service.getEventPage(ARN, { before: first.nextBefore! });
+    expect(second.events[0]!.id).toBe(first.events[499]!.id - 1);
+    const ids = new Set([...first.events, ...second.events].map((e) => e.id));
+    expect(ids.size).toBe(first.events.length + second.events.length);
+    const errors = await service.getEventPage(ARN, { kind: "errors" });
+    expect(errors.events.length).toBeGreaterThan(0);
+    expect(errors.events.every((e) => e.isError)).toBe(true);
+    const triage = await service.getTriage(ARN);
+    const state = triage.report.states.find((s) => s.entered > 0)!;
+    const byState = await service.getEventPage(ARN, { state: state.path, limit: 5000 });
+    expect(byState.matched).toBe(state.events);
+    expect(byState.events.every((e) => e.path === state.path)).toBe(true);
+    const search = await service.getEventPage(ARN, { q: "executionfailed" });
+    expect(search.events.map((e) => e.type)).toEqual(["ExecutionFailed"]);
+  });
+
+  it("reads a closed history again when the cache dropped it: the report stays, the events come back with progress", async () => {
+    const history = generateMapHistory({ items: 10 });
+    const aws = fakeAws(history.events, "SUCCEEDED");
+    aws.generated.definition = history.definition;
+    const service = new TriageService(aws.deps);
+    await service.getTriage(ARN);
+    await vi.waitFor(() => expect(service.closedCount).toBe(1));
+    const before = await service.getTriage(ARN);
+    // What a full cache does to a history nobody looks at.
+    (service as unknown as { cache: { dropHistory(arn: string): void } }).cache.dropHistory(ARN);
+    const release = aws.holdLaterPages();
+    const again = await service.getTriage(ARN);
+    expect(again.timeline.length).toBeGreaterThan(0);
+    expect(again.report).toEqual(before.report);
+    release();
+    await vi.waitFor(async () => expect((await service.getTriage(ARN)).history.complete).toBe(true));
+    const after = await service.getTriage(ARN);
+    expect(after.timeline).toEqual(before.timeline);
+    expect(aws.calls.describe).toBe(1);
   });
 
   it("keeps the last good answer, marked with the error, when AWS throttles a refresh of a running execution", async () => {

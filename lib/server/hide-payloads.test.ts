@@ -63,21 +63,23 @@ describe("SFN_TRIAGE_HIDE_PAYLOADS=1", () => {
   });
 
   it("the payload API answers 403 without touching AWS", async () => {
-    const getEvents = vi.fn(async () => EVENTS);
-    vi.doMock("@/lib/server/executions", () => ({ triageService: () => ({ getEvents }) }));
+    const getPayload = vi.fn(async () => payload);
+    vi.doMock("@/lib/server/executions", () => ({ triageService: () => ({ getPayload }) }));
     const { GET } = await import("@/app/api/executions/[arn]/payload/route");
     const res = await GET(new Request(`http://127.0.0.1/api/executions/${encodeURIComponent(ARN)}/payload?eventId=1&field=input`), { params: Promise.resolve({ arn: encodeURIComponent(ARN) }) });
     expect(res.status).toBe(403);
     const body = await res.text();
     expect(JSON.parse(body)).toMatchObject({ error: { kind: "payloads-hidden" } });
     expect(body).not.toContain(SECRET);
-    expect(getEvents).not.toHaveBeenCalled();
+    expect(getPayload).not.toHaveBeenCalled();
   });
 
   it("control: with the setting off, the same payload API does hand out the text", async () => {
     delete process.env.SFN_TRIAGE_HIDE_PAYLOADS;
-    const getEvents = vi.fn(async () => EVENTS);
-    vi.doMock("@/lib/server/executions", () => ({ triageService: () => ({ getEvents }) }));
+    // The real service, reading the payload from (fake) AWS on demand.
+    const { TriageService } = await import("./executions");
+    const service = new TriageService(deps());
+    vi.doMock("@/lib/server/executions", () => ({ triageService: () => service }));
     const { GET } = await import("@/app/api/executions/[arn]/payload/route");
     const res = await GET(new Request(`http://127.0.0.1/api/executions/x/payload?eventId=1&field=input`), { params: Promise.resolve({ arn: encodeURIComponent(ARN) }) });
     expect(res.status).toBe(200);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { buildExecutionReport } from "../report";
+import { buildExecutionReport } from "../history/report";
 import { buildStateGraph } from "./build-state-graph";
 import { buildGraphOverlay, describeOutcome } from "./overlay";
 import { loadFixtures } from "@/test-support/recorded-fixtures";
@@ -87,6 +87,7 @@ describe("buildGraphOverlay with the analyser's reports of the recorded fixtures
     const overlay = buildGraphOverlay(buildStateGraph(fixture.definition!), report);
     expect(overlay.unmatchedPaths).toEqual([]);
     const origins = Object.values(overlay.byPath).filter((s) => s.origin).map((s) => s.path);
-    expect(origins).toEqual(report.failure?.path ? [report.failure.path] : []);
+    const expected = report.failure?.origin?.path ?? report.failure?.path ?? null;
+    expect(origins).toEqual(expected ? [expected] : []);
   });
 });

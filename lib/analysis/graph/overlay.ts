@@ -6,8 +6,10 @@ import type { StateGraphModel } from "./state-graph-model";
 export interface StateOverlay {
   path: string;
   outcome: StateOutcome;
-  /** The state where the execution's final error originated. */
+  /** The state where the root cause was raised: the caught error's state when a Catch led to the end, else the final error's. */
   origin: boolean;
+  /** The state that ended the run when it is not the origin (the Fail state after a Catch): marked on its own. */
+  final: boolean;
   /** Icon and words, so colour is never the only signal: "✕ failed (origin)". */
   icon: string;
   label: string;
@@ -38,10 +40,10 @@ const OUTCOME_TEXT: Record<StateOutcome, { icon: string; text: string }> = {
   running: { icon: "▶", text: "running" },
 };
 
-/** Icon and words for an outcome; the origin of the failure says so. */
-export function describeOutcome(outcome: StateOutcome, origin: boolean): { icon: string; label: string } {
+/** Icon and words for an outcome; the origin of the failure, and the state that ended the run after it, say so. */
+export function describeOutcome(outcome: StateOutcome, origin: boolean, final = false): { icon: string; label: string } {
   const { icon, text } = OUTCOME_TEXT[outcome];
-  return { icon, label: `${icon} ${text}${origin ? " (origin)" : ""}` };
+  return { icon, label: `${icon} ${text}${origin ? " (origin)" : final ? " (ended the run)" : ""}` };
 }
 
 function largest(...values: (number | null)[]): number | null {
@@ -52,15 +54,19 @@ function largest(...values: (number | null)[]): number | null {
 /** Paints a report onto the model: each state's outcome, the failure's origin, payload shares and handled errors. */
 export function buildGraphOverlay(model: StateGraphModel, report: ExecutionReport): GraphOverlay {
   const reports = new Map(report.states.map((s) => [s.path, s]));
-  const originPath = report.failure?.path ?? null;
+  // A caught error that led to the end: the ring goes where it was raised, the Fail state gets its own mark.
+  const caught = report.failure?.origin ?? null;
+  const originPath = caught?.path ?? report.failure?.path ?? null;
+  const finalPath = caught ? (report.failure?.path ?? null) : null;
   const byPath: Record<string, StateOverlay> = {};
   for (const { path } of model.states) {
     if (byPath[path]) continue;
     const state = reports.get(path) ?? null;
     const origin = originPath === path;
+    const final = finalPath === path;
     let outcome: StateOutcome = state?.outcome ?? "not-reached";
     // The analyser names the origin; if its per-state outcome disagrees, the origin still ended badly.
-    if (origin && outcome !== "failed" && outcome !== "timed-out") {
+    if (origin && !caught && outcome !== "failed" && outcome !== "timed-out") {
       outcome = report.failure?.kind === "task-timeout" || report.failure?.kind === "heartbeat-timeout" ? "timed-out" : "failed";
     }
     const maxPayloadBytes = state ? largest(state.maxInputBytes, state.maxOutputBytes) : null;
@@ -68,7 +74,8 @@ export function buildGraphOverlay(model: StateGraphModel, report: ExecutionRepor
       path,
       outcome,
       origin,
-      ...describeOutcome(outcome, origin),
+      final,
+      ...describeOutcome(outcome, origin, final),
       state,
       handled: report.handledErrors.filter((h) => h.path === path),
       maxPayloadBytes,

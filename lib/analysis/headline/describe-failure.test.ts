@@ -43,7 +43,7 @@ function makeReport(failure: Failure | null, overrides: Partial<ExecutionReport>
       express: { usd: 0, assumptions: [] },
       notes: [],
     },
-    attempts: [],
+    runs: [],
     incomplete: [],
     unknownEventTypes: [],
     ...overrides,
@@ -81,18 +81,56 @@ describe("describeFailure", () => {
     expect(describeFailure(waiting)).toBe("The execution timed out after 30 s while in Archive (the state machine's TimeoutSeconds)");
   });
 
-  it("payload-limit: the size over the cap, and that it cannot be caught", () => {
+  it("payload-limit: an output over the cap is what the state produced", () => {
     const report = makeReport(makeFailure("payload-limit", { error: "States.DataLimitExceeded" }), {
       states: [makeState("TransformFile", { maxInputBytes: 2_000, maxOutputBytes: 300_512 })],
     });
+    expect(describeFailure(report)).toBe("TransformFile produced 300,512 bytes of output, over the 262,144 bytes cap (States.DataLimitExceeded)");
+  });
+
+  it("payload-limit: a Task's parameters over the cap are its input, never a result", () => {
+    const report = makeReport(makeFailure("payload-limit", { error: "States.DataLimitExceeded" }), {
+      states: [makeState("TransformFile", { maxInputBytes: 289_133, maxInputField: "taskScheduledEventDetails.parameters", maxOutputBytes: null })],
+    });
+    const line = describeFailure(report)!;
+    expect(line).toBe("TransformFile could not run: its Task parameters were 289,133 bytes, over the 262,144 bytes cap (States.DataLimitExceeded)");
+    expect(line).not.toContain("produced");
+  });
+
+  it("payload-limit: when the cause says the result was too big, the parameters' figure is named as what it is", () => {
+    const report = makeReport(makeFailure("payload-limit", { error: "States.DataLimitExceeded", cause: "The state/task 'lambda' returned a result with a size exceeding the maximum number of bytes service limit." }), {
+      states: [makeState("Assemble", { maxInputBytes: 289_133, maxInputField: "taskScheduledEventDetails.parameters", maxOutputBytes: null })],
+    });
+    report.failure!.state = "Assemble";
+    report.failure!.path = "Assemble";
     expect(describeFailure(report)).toBe(
-      "TransformFile produced a payload over the limit (300,512 bytes, cap 262,144 bytes); States.DataLimitExceeded cannot be caught",
+      "Assemble returned a result over the 262,144 bytes cap (AWS rejected it, so the history records no size; its Task parameters were already 289,133 bytes) (States.DataLimitExceeded)",
     );
   });
 
-  it("payload-limit without a measured size leaves the size out", () => {
+  it("payload-limit: a rejected result has no recorded size, so none is named", () => {
     const report = makeReport(makeFailure("payload-limit", { error: "States.DataLimitExceeded" }));
-    expect(describeFailure(report)).toBe("TransformFile produced a payload over the limit (cap 262,144 bytes); States.DataLimitExceeded cannot be caught");
+    expect(describeFailure(report)).toBe("TransformFile returned a result over the 262,144 bytes cap (AWS rejected it, so the history records no size) (States.DataLimitExceeded)");
+  });
+
+  it("a caught error that ends in a Fail state names its origin first, then the route", () => {
+    const failure = makeFailure("fail-state", {
+      state: "OrderFailed",
+      path: "OrderFailed",
+      error: "Order.Compensated",
+      origin: { state: "AuthorizePayment", path: "Checks/AuthorizePayment", error: "Payment.Declined", cause: null, eventId: 17, route: ["Checks", "Compensate", "OrderFailed"] },
+    });
+    expect(describeFailure(makeReport(failure))).toBe("AuthorizePayment failed with Payment.Declined (caught by Checks → Compensate → Fail state OrderFailed)");
+  });
+
+  it("a state after a Catch that fails on its own: the root cause, then its own error", () => {
+    const failure = makeFailure("task-failed", {
+      state: "Notify",
+      path: "Notify",
+      error: "Lambda.Unknown",
+      origin: { state: "Charge", path: "Charge", error: "States.Timeout", cause: null, eventId: 9, route: ["Charge", "Notify"] },
+    });
+    expect(describeFailure(makeReport(failure))).toBe("Charge timed out (States.Timeout) (caught by Charge → Notify); then Notify failed with Lambda.Unknown");
   });
 
   it("history-limit: the 25,000-event cap and the state that hit it", () => {

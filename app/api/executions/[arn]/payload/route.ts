@@ -1,7 +1,6 @@
 import { NextResponse } from "next/server";
 import { z } from "zod";
 import { parseStatesArn } from "@/lib/analysis/links/arn";
-import { payloadOf } from "@/lib/analysis/timeline/timeline";
 import { utf8ByteLength } from "@/lib/analysis/bytes";
 import { serverConfig } from "@/lib/server/config";
 import { triageService } from "@/lib/server/executions";
@@ -18,9 +17,8 @@ export async function GET(request: Request, { params }: { params: Promise<{ arn:
   if (!query.success) return jsonError(400, "invalid-input", "Expected ?eventId={positive integer}&field=input|output|parameters.");
   try {
     const arn = parseStatesArn(arnFromSegment((await params).arn));
-    const events = await triageService().getEvents(arn.arn);
-    const event = events.find((e) => e.id === query.data.eventId);
-    const text = event ? payloadOf(event, query.data.field) : null;
+    // Read from AWS on demand: the server's caches hold sizes, never payload text.
+    const text = await triageService().getPayload(arn.arn, query.data.eventId, query.data.field);
     if (text === null) return jsonError(404, "not-found", `Event ${query.data.eventId} carries no ${query.data.field}.`);
     return NextResponse.json({ eventId: query.data.eventId, field: query.data.field, bytes: utf8ByteLength(text), text }, { headers: { "cache-control": "no-store" } });
   } catch (error) {

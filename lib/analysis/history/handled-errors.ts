@@ -1,7 +1,7 @@
 import type { HandledError } from "@/lib/domain/report";
 import type { Attribution } from "./attribution";
-import type { StateMachineDefinition } from "./definition";
-import { findCatcher, findRetrier } from "./error-matching";
+import type { StateMachineDefinition } from "../definition";
+import { findCatcher, findRetrier } from "../error-matching";
 import { readRaisedError } from "./event-errors";
 import type { Visit } from "./visit";
 
@@ -35,6 +35,8 @@ export function findDisposition(visit: Visit, pos: number, running: boolean): Di
 export interface HandledErrors {
   handled: HandledError[];
   catchingVisits: Set<Visit>;
+  /** Retried errors grouped by the visit whose Retry applied. */
+  retriesByVisit: Map<Visit, HandledError[]>;
 }
 
 /** Every error a Retry retried or a Catch caught before the end, with the rule that applied. */
@@ -45,11 +47,12 @@ export function findHandledErrors(
 ): HandledErrors {
   const handled: HandledError[] = [];
   const catchingVisits = new Set<Visit>();
+  const retriesByVisit = new Map<Visit, HandledError[]>();
   const { events } = attribution.history;
   for (const visit of attribution.visits) {
     const raised = visit.type === "Fail" ? [visit.enteredPos, ...visit.errorPositions] : visit.errorPositions;
     for (const pos of raised) {
-      const disposition = findDisposition(visit, pos, running && visit.attempt === attribution.attempts.length - 1);
+      const disposition = findDisposition(visit, pos, running && visit.run === attribution.runs.length - 1);
       if (disposition.kind !== "retry" && disposition.kind !== "catch") continue;
       const { error, cause } = readRaisedError(attribution, visit, pos, definition);
       const rules = definition?.states.get(disposition.by.path);
@@ -65,6 +68,9 @@ export function findHandledErrors(
       if (disposition.kind === "retry") {
         const index = rules ? findRetrier(rules.retry, error) : null;
         entry.handledBy = { kind: "retry", retrierIndex: index, errorEquals: index !== null ? rules!.retry[index]!.errorEquals : null };
+        const group = retriesByVisit.get(disposition.by) ?? [];
+        group.push(entry);
+        retriesByVisit.set(disposition.by, group);
       } else {
         catchingVisits.add(disposition.by);
         const next = disposition.by.nextState;
@@ -80,5 +86,6 @@ export function findHandledErrors(
     }
   }
   handled.sort((a, b) => a.eventId - b.eventId);
-  return { handled, catchingVisits };
+  for (const group of retriesByVisit.values()) group.sort((a, b) => a.eventId - b.eventId);
+  return { handled, catchingVisits, retriesByVisit };
 }

@@ -1,6 +1,6 @@
 import type { HistoryBudget } from "@/lib/domain/report";
 import type { Attribution } from "./attribution";
-import { HISTORY_EVENT_LIMIT } from "./limits";
+import { HISTORY_EVENT_LIMIT } from "../limits";
 
 /** Events a Map's items cost: its subtree minus its own overhead (Entered, Started, Succeeded, Exited…). */
 function itemEvents(subtree: number, own: number, iterationEvents: number): number {

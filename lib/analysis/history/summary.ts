@@ -1,4 +1,5 @@
 import type { ExecutionReport } from "@/lib/domain/report";
+import { describeExecution } from "../headline/describe-failure";
 
 const pct = (ratio: number | null) => (ratio === null ? "unknown" : `${(ratio * 100).toFixed(1)}%`);
 
@@ -6,12 +7,16 @@ const pct = (ratio: number | null) => (ratio === null ? "unknown" : `${(ratio * 
 export function formatReportSummary(report: ExecutionReport): string {
   const lines: string[] = [];
   const duration = report.durationMs === null ? "" : ` in ${(report.durationMs / 1000).toFixed(1)} s`;
-  lines.push(`${report.status}${duration} — ${report.eventCount} events, ${report.transitions} transitions, ${report.attempts.length} attempt(s)`);
+  lines.push(`${report.status}${duration} — ${report.eventCount} events, ${report.transitions} transitions, ${report.runs.length} run(s)`);
+  // The same words as the execution page's headline and the fleet's summary: one producer.
+  lines.push(describeExecution(report).text);
   const f = report.failure;
   if (f) {
     lines.push(`Failure: ${f.kind} at ${f.path ?? "(execution)"}: ${f.error ?? "(no error)"}${f.cause ? ` — ${f.cause.slice(0, 200)}` : ""}`);
+    if (f.origin) lines.push(`  origin: ${f.origin.path}: ${f.origin.error ?? "(no error)"}${f.origin.cause ? ` — ${f.origin.cause.slice(0, 200)}` : ""}`);
     if (f.activePaths?.length) lines.push(`  still running then: ${f.activePaths.join(", ")}`);
   }
+  for (const cliff of report.cliffs ?? []) lines.push(`Near a limit: ${cliff.text}`);
   for (const h of report.handledErrors) {
     const how = h.handledBy.kind === "retry" ? `retried (Retry #${h.handledBy.retrierIndex ?? "?"})`
       : h.handledBy.kind === "catch" ? `caught (Catch #${h.handledBy.catcherIndex ?? "?"} → ${h.handledBy.next ?? "?"})` : "handled";

@@ -1,7 +1,8 @@
 import type { PayloadPeak } from "@/lib/domain/report";
-import { utf8ByteLength } from "./bytes";
-import type { EventTypeInfo } from "./event-types";
-import { PAYLOAD_LIMIT_BYTES } from "./limits";
+import { utf8ByteLength } from "../bytes";
+import type { HistoryEvent } from "@/lib/domain/history-event";
+import { EVENT_TYPE_INFO, type EventTypeInfo } from "../event-types";
+import { PAYLOAD_LIMIT_BYTES } from "../limits";
 import type { Visit } from "./visit";
 
 /** Payload sizes of the execution itself (its input and output), -1 when unseen. */
@@ -21,23 +22,25 @@ export function recordPayload(
   info: EventTypeInfo,
   visit: Visit | null,
   execution: ExecutionPayloads,
-): void {
+): number {
   const field = info.payloadField!;
-  const value = typeof details === "object" && details !== null ? (details as Record<string, unknown>)[field] : undefined;
-  const bytes = typeof value === "string" ? utf8ByteLength(value) : -1;
+  const record = typeof details === "object" && details !== null ? (details as Record<string, unknown>) : undefined;
+  const value = record?.[field];
+  const slimSize = record?.[field + SLIM_SIZE_SUFFIX];
+  const bytes = typeof value === "string" ? utf8ByteLength(value) : typeof slimSize === "number" ? slimSize : -1;
   const side = info.payloadSide;
   if (side === "execution-input" || side === "execution-output") {
     execution.payloadEvents++;
     if (bytes < 0) execution.payloadsMissing++;
     else if (side === "execution-input") execution.inputBytes = bytes;
     else execution.outputBytes = bytes;
-    return;
+    return bytes;
   }
-  if (visit === null) return;
+  if (visit === null) return bytes;
   visit.payloadEvents++;
   if (bytes < 0) {
     visit.payloadsMissing++;
-    return;
+    return bytes;
   }
   if (side === "input") {
     visit.lastInputBytes = bytes;
@@ -52,6 +55,28 @@ export function recordPayload(
       visit.maxOutputField = `${info.detailsKey}.${field}`;
     }
   }
+  return bytes;
+}
+
+/**
+ * Suffix of the field a slim event carries instead of its payload text: `input` becomes `inputSizeBytes`
+ * (no AWS details field ends so). Caches keep slim events: sizes without the personal data payloads may hold.
+ */
+export const SLIM_SIZE_SUFFIX = "SizeBytes";
+
+/** A copy of the events with every payload string replaced by its UTF-8 size; the analyser reads both alike. */
+export function slimEvents(events: readonly HistoryEvent[]): HistoryEvent[] {
+  return events.map((event) => {
+    const info = EVENT_TYPE_INFO.get(event.type);
+    const field = info?.payloadField;
+    if (!info || !field) return event;
+    const key = info.detailsKey as `${string}EventDetails`;
+    const details = event[key];
+    const value = details?.[field];
+    if (typeof value !== "string") return event;
+    const { [field]: _payload, ...rest } = details!;
+    return { ...event, [key]: { ...rest, [field + SLIM_SIZE_SUFFIX]: utf8ByteLength(value) } };
+  });
 }
 
 /** Payload-bearing events seen and how many came without their payload (includeExecutionData: false drops them all). */

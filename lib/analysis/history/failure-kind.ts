@@ -1,9 +1,9 @@
 import type { FailureKind } from "@/lib/domain/report";
 import type { Attribution } from "./attribution";
-import type { StateMachineDefinition } from "./definition";
-import { EVENT_KIND } from "./event-types";
-import { TIMEOUT_ERRORS } from "./error-names";
-import { DEFAULT_TASK_TIMEOUT_SECONDS, HISTORY_EVENT_LIMIT } from "./limits";
+import type { StateMachineDefinition } from "../definition";
+import { EVENT_KIND } from "../event-types";
+import { TIMEOUT_ERRORS } from "../error-names";
+import { DEFAULT_TASK_TIMEOUT_SECONDS, HISTORY_EVENT_LIMIT } from "../limits";
 import type { Visit } from "./visit";
 
 const HISTORY_LIMIT_TEXT = "maximum number of history events";

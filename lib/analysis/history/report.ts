@@ -1,17 +1,21 @@
 import type { ExecutionStatus } from "@/lib/domain/execution";
 import type { ExecutionReport } from "@/lib/domain/report";
-import { buildAttemptReports } from "./attempts";
+import type { TimelineEvent } from "@/lib/domain/triage";
+import { findCliffs } from "./cliffs";
+import { findCaughtOrigin } from "./failure";
+import { buildRunReports } from "./runs";
+import { buildEventRows } from "../timeline/timeline";
 import { attributeEvents } from "./attribution";
-import { estimateCost } from "./cost";
-import { parseDefinition, type StateMachineDefinition } from "./definition";
-import { HistoryError } from "./errors";
+import { estimateCost } from "../cost";
+import { parseDefinition, type StateMachineDefinition } from "../definition";
+import { HistoryError } from "../errors";
 import { findHandledErrors } from "./handled-errors";
 import { normaliseHistory } from "./history";
 import { buildHistoryBudget } from "./history-budget";
 import { describeGaps, isWholeHistory } from "./incomplete";
 import { countPayloadEvents, findPayloadPeak } from "./payloads";
 import { buildStateReports } from "./state-reports";
-import { toEpochMs, toIsoString } from "./timestamps";
+import { toEpochMs, toIsoString } from "../timestamps";
 import { countTransitions } from "./transitions";
 
 /** What buildExecutionReport needs besides the events. */
@@ -39,6 +43,22 @@ function toDefinition(definition: ReportOptions["definition"]): StateMachineDefi
  * into the facts on-call needs. Throws HistoryError on malformed input and nothing else.
  */
 export function buildExecutionReport(events: unknown, options: ReportOptions): ExecutionReport {
+  return analyse(events, options, false).report;
+}
+
+/** The report and every event as a row of the event view, from ONE attribution of events to state visits. */
+export interface HistoryAnalysis {
+  report: ExecutionReport;
+  /** Oldest first. */
+  events: TimelineEvent[];
+}
+
+/** buildExecutionReport plus the event rows, so the event view and the report can never place an event differently. */
+export function analyseHistory(events: unknown, options: ReportOptions): HistoryAnalysis {
+  return analyse(events, options, true);
+}
+
+function analyse(events: unknown, options: ReportOptions, withRows: boolean): HistoryAnalysis {
   const nowMs = toEpochMs(options.now);
   if (Number.isNaN(nowMs)) throw new HistoryError("bad-timestamp", "`now` is not a readable time.");
   const definition = toDefinition(options.definition);
@@ -47,14 +67,18 @@ export function buildExecutionReport(events: unknown, options: ReportOptions): E
   const complete = options.complete ?? (hasNextToken ? false : undefined);
   const history = normaliseHistory(events);
   const attribution = attributeEvents(history, definition);
-  const lastAttempt = attribution.attempts[attribution.attempts.length - 1]!;
-  const status: ExecutionStatus = lastAttempt.status ?? "RUNNING";
+  const lastRun = attribution.runs[attribution.runs.length - 1]!;
+  const status: ExecutionStatus = lastRun.status ?? "RUNNING";
   const running = status === "RUNNING";
 
-  const attempts = buildAttemptReports(attribution, definition, status);
-  const failure = attempts[attempts.length - 1]!.failure;
-  const { handled, catchingVisits } = findHandledErrors(attribution, definition, running);
-  const states = buildStateReports(attribution, definition, status, catchingVisits, attempts.map((a) => a.failure), nowMs);
+  const runs = buildRunReports(attribution, definition, status);
+  const { handled, catchingVisits, retriesByVisit } = findHandledErrors(attribution, definition, running);
+  for (const run of runs) {
+    const origin = run.failure && run.failure.path !== null ? findCaughtOrigin(attribution, run.failure, handled, catchingVisits) : null;
+    if (origin) run.failure!.origin = origin;
+  }
+  const failure = runs[runs.length - 1]!.failure;
+  const states = buildStateReports(attribution, definition, status, catchingVisits, runs.map((a) => a.failure), nowMs);
   const transitions = countTransitions(attribution).total;
   const historyBudget = buildHistoryBudget(attribution);
   const incomplete = describeGaps(attribution, definition, { status, hasDefinition: definition !== null, complete });
@@ -64,19 +88,19 @@ export function buildExecutionReport(events: unknown, options: ReportOptions): E
 
   const first = history.events[0]!;
   const startedAt = first.type === "ExecutionStarted" ? toIsoString(first.timestamp) : null;
-  const stoppedAt = running ? null : toIsoString(history.events[lastAttempt.terminalPos]!.timestamp);
+  const stoppedAt = running ? null : toIsoString(history.events[lastRun.terminalPos]!.timestamp);
   const startMs = startedAt === null ? Number.NaN : toEpochMs(startedAt);
   const endMs = stoppedAt === null ? nowMs : toEpochMs(stoppedAt);
   const durationMs = Number.isNaN(startMs) ? null : Math.max(0, endMs - startMs);
 
-  // Express would bill the time the execution ran, not the hours a redrive waited: sum the attempts.
+  // Express would bill the time the execution ran, not the hours a redrive waited: sum the runs.
   let runMs = 0;
-  for (const attempt of attribution.attempts) {
-    const end = attempt.terminalPos >= 0 ? history.timesMs[attempt.terminalPos]! : running ? nowMs : history.timesMs[attempt.endPos]!;
-    runMs += Math.max(0, end - history.timesMs[attempt.startPos]!);
+  for (const run of attribution.runs) {
+    const end = run.terminalPos >= 0 ? history.timesMs[run.terminalPos]! : running ? nowMs : history.timesMs[run.endPos]!;
+    runMs += Math.max(0, end - history.timesMs[run.startPos]!);
   }
 
-  return {
+  const report: ExecutionReport = {
     status,
     eventCount: history.events.length,
     startedAt,
@@ -96,11 +120,22 @@ export function buildExecutionReport(events: unknown, options: ReportOptions): E
       definitionBytes: definition?.bytes ?? null,
       dataBytes: payload.maxBytes,
     }),
-    attempts,
+    runs,
     incomplete,
     unknownEventTypes: [...history.unknownTypes].map(([type, count]) => ({ type, count })),
     complete: isWholeHistory(attribution, complete),
     firstEventId: history.firstId,
     lastEventId: history.lastId,
+    timeoutSeconds: definition?.timeoutSeconds ?? null,
   };
+  report.cliffs = findCliffs({
+    states,
+    payload,
+    history: historyBudget,
+    durationMs,
+    failure,
+    retriesByVisit: [...retriesByVisit.values()],
+    definition,
+  });
+  return { report, events: withRows ? buildEventRows(attribution) : [] };
 }

@@ -1,5 +1,5 @@
 import type { Attribution } from "./attribution";
-import type { StateMachineDefinition } from "./definition";
+import type { StateMachineDefinition } from "../definition";
 import type { Visit } from "./visit";
 
 /** An error and cause as an event (or a Fail state's definition) states them. */
@@ -34,4 +34,13 @@ export function readRaisedError(
     return { error: state?.error ?? null, cause: state?.cause ?? null };
   }
   return readEventError(attribution, pos);
+}
+
+// AWS's runtime-error causes say where they happened: "…the state 'X' (entered at the event id #8)…".
+const ENTERED_AT = /entered at the event id #(\d+)/;
+
+/** The event id a cause names with "(entered at the event id #N)", or null. */
+export function enteredAtEventId(cause: string | null): number | null {
+  const match = ENTERED_AT.exec(cause ?? "");
+  return match ? Number(match[1]) : null;
 }

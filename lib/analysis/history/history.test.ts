@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { HistoryError, type HistoryErrorCode } from "./errors";
+import { HistoryError, type HistoryErrorCode } from "../errors";
 import { normaliseHistory } from "./history";
 import { makeEvent } from "@/test-support/make-event";
 

@@ -1,7 +1,7 @@
 import type { HistoryEvent } from "@/lib/domain/history-event";
-import { HistoryError } from "./errors";
-import { EVENT_TYPE_INFO, UNKNOWN_EVENT_TYPE_INFO, type EventTypeInfo } from "./event-types";
-import { toEpochMs } from "./timestamps";
+import { HistoryError } from "../errors";
+import { EVENT_TYPE_INFO, UNKNOWN_EVENT_TYPE_INFO, type EventTypeInfo } from "../event-types";
+import { toEpochMs } from "../timestamps";
 
 // Module-local aliases: under tsx (and some bundlers) every use of an imported binding is a getter call.
 const typeInfos = EVENT_TYPE_INFO;

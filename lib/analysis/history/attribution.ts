@@ -1,10 +1,11 @@
 import type { ExecutionStatus } from "@/lib/domain/execution";
-import type { StateMachineDefinition } from "./definition";
-import { EVENT_KIND } from "./event-types";
+import type { StateMachineDefinition } from "../definition";
+import { EVENT_KIND } from "../event-types";
 import type { NormalisedHistory } from "./history";
 import { recordPayload, type ExecutionPayloads } from "./payloads";
-import { detailsOf, readNumber, readString } from "./details";
-import { placeEnteredState } from "./enter-state";
+import { detailsOf, readNumber, readString } from "../details";
+import { enteredAtEventId } from "./event-errors";
+import { placeEnteredState } from "../enter-state";
 import { findEnclosing, findNamed, newVisit, type Visit } from "./visit";
 
 /** visitOf value of an event that belongs to the execution itself (ExecutionStarted, ExecutionFailed…). */
@@ -13,7 +14,7 @@ export const EXECUTION_LEVEL = -1;
 export const UNATTRIBUTED = -2;
 
 /** One run of the execution: from ExecutionStarted or ExecutionRedriven to its terminal event. */
-export interface AttemptSpan {
+export interface RunSpan {
   startPos: number;
   endPos: number;
   terminalPos: number;
@@ -28,7 +29,9 @@ export interface Attribution {
   visits: Visit[];
   /** Per event position: a visit index, EXECUTION_LEVEL or UNATTRIBUTED. */
   visitOf: Int32Array;
-  attempts: AttemptSpan[];
+  /** Per event position: UTF-8 bytes of the payload it carries, -1 when none (or not recorded). */
+  payloadBytes: Int32Array;
+  runs: RunSpan[];
   execution: ExecutionPayloads;
   executionEvents: number;
   unattributedEvents: number;
@@ -51,8 +54,7 @@ const record = recordPayload;
 const readDetails = detailsOf;
 const enclosing = findEnclosing;
 const named = findNamed;
-// EvaluationFailed causes say "(entered at the event id #N)": the exact visit, whatever the parent link says.
-const ENTERED_AT = /entered at the event id #(\d+)/;
+const enteredAt = enteredAtEventId;
 
 /**
  * Walks the history once and attributes each event to a visit. previousEventId is a parent link, not a
@@ -63,8 +65,9 @@ export function attributeEvents(history: NormalisedHistory, definition: StateMac
   const { events, infos, firstId, contiguous } = history;
   const n = events.length;
   const visitOf = new Int32Array(n);
+  const payloadBytes = new Int32Array(n).fill(-1);
   const visits: Visit[] = [];
-  const attempts: AttemptSpan[] = [];
+  const runs: RunSpan[] = [];
   const execution: ExecutionPayloads = { inputBytes: -1, outputBytes: -1, payloadEvents: 0, payloadsMissing: 0 };
   const lastByName = new Map<string, Visit>();
   const lastByPath = new Map<string, Visit>();
@@ -78,7 +81,7 @@ export function attributeEvents(history: NormalisedHistory, definition: StateMac
     if (positions === null) return id - firstId < n ? id - firstId : -1;
     return positions.get(id) ?? -1;
   };
-  let attempt: AttemptSpan | null = null;
+  let run: RunSpan | null = null;
   let executionEvents = 0;
   let unattributedEvents = 0;
 
@@ -94,10 +97,10 @@ export function attributeEvents(history: NormalisedHistory, definition: StateMac
     const parentVisit = parentPos >= 0 && visitOf[parentPos]! >= 0 ? visits[visitOf[parentPos]!]! : null;
     let visit: Visit | null = parentVisit;
 
-    if (attempt === null || info.kind === K_EXECUTION_START) {
-      if (attempt !== null) attempt.endPos = i - 1;
-      attempt = { startPos: i, endPos: n - 1, terminalPos: -1, status: null, transitions: 0 };
-      attempts.push(attempt);
+    if (run === null || info.kind === K_EXECUTION_START) {
+      if (run !== null) run.endPos = i - 1;
+      run = { startPos: i, endPos: n - 1, terminalPos: -1, status: null, transitions: 0 };
+      runs.push(run);
     }
 
     switch (info.kind) {
@@ -105,8 +108,8 @@ export function attributeEvents(history: NormalisedHistory, definition: StateMac
       case K_EXECUTION_END:
         visit = null;
         if (info.status !== null) {
-          attempt.terminalPos = i;
-          attempt.status = info.status;
+          run.terminalPos = i;
+          run.status = info.status;
         }
         break;
       case K_STATE_ENTERED: {
@@ -116,11 +119,11 @@ export function attributeEvents(history: NormalisedHistory, definition: StateMac
         if (parentVisit !== null && infos[parentPos]!.kind === K_STATE_EXITED) parentVisit.nextState = name;
         // The event type says what actually ran; the definition only fills in when the event cannot.
         const type = info.stateType ?? definition?.states.get(path)?.type ?? "Unknown";
-        visit = newVisit(visits.length, name, path, type, scope, iteration, attempts.length - 1, i);
+        visit = newVisit(visits.length, name, path, type, scope, iteration, runs.length - 1, i);
         visits.push(visit);
         lastByName.set(name, visit);
         lastByPath.set(path, visit);
-        attempt.transitions++;
+        run.transitions++;
         break;
       }
       case K_STATE_EXITED: {
@@ -132,7 +135,7 @@ export function attributeEvents(history: NormalisedHistory, definition: StateMac
       case K_TASK_SCHEDULED:
         if (visit !== null) {
           visit.restarts.push(i);
-          if (visit.restarts.length > 1) attempt.transitions++; // a retry is a transition too
+          if (visit.restarts.length > 1) run.transitions++; // a retry is a transition too
           visit.timeoutSeconds = readNumber(details, "timeoutInSeconds") ?? visit.timeoutSeconds;
           visit.heartbeatSeconds = readNumber(details, "heartbeatInSeconds") ?? visit.heartbeatSeconds;
         }
@@ -142,8 +145,9 @@ export function attributeEvents(history: NormalisedHistory, definition: StateMac
         break;
       case K_EVALUATION_FAILED: {
         // AWS links EvaluationFailed to 0 or to the previous state's exit; its details name the state instead.
-        const match = ENTERED_AT.exec(readString(details, "cause") ?? "");
-        const enteredPos = match ? posOf(Number(match[1])) : -1;
+        // Its cause says "(entered at the event id #N)": the exact visit, whatever the parent link says.
+        const enteredId = enteredAt(readString(details, "cause"));
+        const enteredPos = enteredId !== null ? posOf(enteredId) : -1;
         const name = readString(details, "state");
         visit =
           (enteredPos >= 0 && visitOf[enteredPos]! >= 0 ? visits[visitOf[enteredPos]!]! : null) ??
@@ -161,7 +165,7 @@ export function attributeEvents(history: NormalisedHistory, definition: StateMac
         if (info.restartsWork) {
           visit.restarts.push(i);
           visit.closedPos = -1;
-          if (visit.restarts.length > 1) attempt.transitions++;
+          if (visit.restarts.length > 1) run.transitions++;
         } else if (info.closesWork) {
           visit.closedPos = i;
         }
@@ -193,7 +197,7 @@ export function attributeEvents(history: NormalisedHistory, definition: StateMac
       visitOf[i] = EXECUTION_LEVEL;
       executionEvents++;
     }
-    if (info.payloadField !== null) record(details, info, visit, execution);
+    if (info.payloadField !== null) payloadBytes[i] = record(details, info, visit, execution);
   }
 
   for (let v = visits.length - 1; v >= 0; v--) {
@@ -202,7 +206,7 @@ export function attributeEvents(history: NormalisedHistory, definition: StateMac
     visit.subtreeEvents += visit.events;
     if (visit.parent !== null) visit.parent.subtreeEvents += visit.subtreeEvents;
   }
-  return { history, visits, visitOf, attempts, execution, executionEvents, unattributedEvents };
+  return { history, visits, visitOf, payloadBytes, runs, execution, executionEvents, unattributedEvents };
 }
 
 /** The most recent Map/Parallel visit still at work, for events whose parent link leads nowhere useful. */

@@ -1,9 +1,9 @@
 import type { ExecutionStatus } from "@/lib/domain/execution";
 import type { Failure, StateOutcome, StateReport } from "@/lib/domain/report";
 import type { Attribution } from "./attribution";
-import type { StateMachineDefinition } from "./definition";
+import type { StateMachineDefinition } from "../definition";
 import { readRaisedError } from "./event-errors";
-import { PAYLOAD_LIMIT_BYTES } from "./limits";
+import { PAYLOAD_LIMIT_BYTES } from "../limits";
 import type { Visit } from "./visit";
 
 /** Worst first: the graph paints a state by the most serious thing that happened to it. */
@@ -25,13 +25,13 @@ function visitOutcome(
   status: ExecutionStatus,
   catching: ReadonlySet<Visit>,
 ): StateOutcome {
-  const lastAttempt = visit.attempt === attribution.attempts.length - 1;
+  const lastRun = visit.run === attribution.runs.length - 1;
   if (visit.exitedPos >= 0) {
     if (catching.has(visit)) return "caught";
     return doesWork(visit) && visit.restarts.length > 1 ? "retried-succeeded" : "succeeded";
   }
-  if (lastAttempt && status === "RUNNING" && visit.closedPos < 0 && visit.type !== "Fail") return "running";
-  if (lastAttempt && status === "TIMED_OUT") return "timed-out";
+  if (lastRun && status === "RUNNING" && visit.closedPos < 0 && visit.type !== "Fail") return "running";
+  if (lastRun && status === "TIMED_OUT") return "timed-out";
   const lastError = visit.errorPositions[visit.errorPositions.length - 1];
   if (lastError !== undefined && attribution.history.events[lastError]!.type.endsWith("TimedOut")) return "timed-out";
   return "failed";
@@ -39,7 +39,7 @@ function visitOutcome(
 
 interface Accumulator {
   report: StateReport;
-  attempt: number;
+  run: number;
   lastVisit: Visit | null;
 }
 
@@ -55,14 +55,47 @@ function emptyReport(path: string, name: string, type: string): StateReport {
     events: 0,
     durationMs: { total: 0, max: 0, last: null },
     maxInputBytes: null,
+    maxInputField: null,
     lastInputBytes: null,
     maxOutputBytes: null,
+    maxOutputField: null,
     lastOutputBytes: null,
     headroomBytes: null,
   };
 }
 
 const maxKnown = (a: number | null, b: number): number | null => (b < 0 ? a : a === null ? b : Math.max(a, b));
+
+/**
+ * When a visit stopped: its exit; else when its enclosing Map/Parallel closed (a sibling's failure aborts it);
+ * else the end of its run; else, while the execution runs, `now`; else its last event.
+ */
+export function visitEndMs(attribution: Attribution, visit: Visit, running: boolean, nowMs: number): number {
+  const { timesMs } = attribution.history;
+  if (visit.exitedPos >= 0) return timesMs[visit.exitedPos]!;
+  for (let p = visit.parent; p !== null; p = p.parent) {
+    if (p.closedPos >= 0) return timesMs[p.closedPos]!;
+    if (p.exitedPos >= 0) return timesMs[p.exitedPos]!;
+  }
+  const run = attribution.runs[visit.run]!;
+  if (run.terminalPos >= 0) return timesMs[run.terminalPos]!;
+  if (running && visit.run === attribution.runs.length - 1) return nowMs;
+  return timesMs[visit.lastPos]!;
+}
+
+/** The longest attempt of a Task visit: from each scheduling to its error (or to the next scheduling, or the visit's end). */
+function longestAttemptMs(attribution: Attribution, visit: Visit, endMs: number): number {
+  const { timesMs } = attribution.history;
+  let longest = 0;
+  for (let i = 0; i < visit.restarts.length; i++) {
+    const start = visit.restarts[i]!;
+    const next = visit.restarts[i + 1] ?? Number.MAX_SAFE_INTEGER;
+    const error = visit.errorPositions.find((pos) => pos > start && pos < next);
+    const end = error !== undefined ? timesMs[error]! : next !== Number.MAX_SAFE_INTEGER ? timesMs[next]! : endMs;
+    longest = Math.max(longest, end - timesMs[start]!);
+  }
+  return Math.max(0, longest);
+}
 
 /** One StateReport per state path: the definition's states (entered or not) and any others the history shows. */
 export function buildStateReports(
@@ -78,14 +111,14 @@ export function buildStateReports(
     const report = emptyReport(state.path, state.name, state.type);
     if (state.inChildExecution) report.inChildExecution = true;
     if (state.type === "Parallel" && state.branches !== null) report.parallelBranches = state.branches;
-    byPath.set(state.path, { report, attempt: -1, lastVisit: null });
+    byPath.set(state.path, { report, run: -1, lastVisit: null });
   }
   const { timesMs, events } = attribution.history;
   const running = status === "RUNNING";
   for (const visit of attribution.visits) {
     let acc = byPath.get(visit.path);
     if (acc === undefined) {
-      acc = { report: emptyReport(visit.path, visit.name, visit.type), attempt: -1, lastVisit: null };
+      acc = { report: emptyReport(visit.path, visit.name, visit.type), run: -1, lastVisit: null };
       byPath.set(visit.path, acc);
     }
     const r = acc.report;
@@ -94,19 +127,22 @@ export function buildStateReports(
     if (doesWork(visit)) {
       r.attempts += visit.restarts.length;
       r.retries += Math.max(0, visit.restarts.length - 1);
-    } else {
-      r.attempts++;
     }
-    const open = visit.exitedPos < 0;
-    const endMs = !open ? timesMs[visit.exitedPos]! : running && visit.attempt === attribution.attempts.length - 1 ? nowMs : timesMs[visit.lastPos]!;
+    const endMs = visitEndMs(attribution, visit, running, nowMs);
     const duration = Math.max(0, endMs - timesMs[visit.enteredPos]!);
     r.durationMs.total += duration;
     r.durationMs.max = Math.max(r.durationMs.max, duration);
     r.durationMs.last = duration;
+    if (visit.type === "Task" && visit.restarts.length > 0) {
+      const longest = longestAttemptMs(attribution, visit, endMs);
+      r.durationMs.maxAttempt = Math.max(r.durationMs.maxAttempt ?? 0, longest);
+    }
     if (visit.type === "Map") r.mapIterations = (r.mapIterations ?? 0) + visit.iterations;
     if (visit.type === "Parallel" && definition === null) {
       r.parallelBranches = Math.max(r.parallelBranches ?? 0, Math.round(visit.iterations / Math.max(1, visit.restarts.length)));
     }
+    if (visit.maxInputBytes > (r.maxInputBytes ?? -1)) r.maxInputField = visit.maxInputField;
+    if (visit.maxOutputBytes > (r.maxOutputBytes ?? -1)) r.maxOutputField = visit.maxOutputField;
     r.maxInputBytes = maxKnown(r.maxInputBytes, visit.maxInputBytes);
     r.maxOutputBytes = maxKnown(r.maxOutputBytes, visit.maxOutputBytes);
     if (visit.lastInputBytes >= 0) r.lastInputBytes = visit.lastInputBytes;
@@ -121,14 +157,18 @@ export function buildStateReports(
       const text = final ? { error: final.error, cause: final.cause } : readRaisedError(attribution, visit, lastError, definition);
       r.lastError = { ...text, eventId };
     }
-    // A state's colour comes from its latest attempt: a redrive that fixed it shows it fixed.
+    // A state's colour comes from its latest run: a redrive that fixed it shows it fixed.
     const outcome = visitOutcome(attribution, visit, status, catching);
-    if (visit.attempt > acc.attempt || SEVERITY[outcome] > SEVERITY[r.outcome]) r.outcome = outcome;
-    acc.attempt = Math.max(acc.attempt, visit.attempt);
+    if (visit.run > acc.run || SEVERITY[outcome] > SEVERITY[r.outcome]) r.outcome = outcome;
+    acc.run = Math.max(acc.run, visit.run);
     acc.lastVisit = visit;
   }
   const reports: StateReport[] = [];
   for (const { report } of byPath.values()) {
+    if (report.type === "Task") {
+      const declared = definition?.states.get(report.path);
+      report.timeoutSeconds = report.appliedTimeoutSeconds ?? (declared && !declared.dynamicTimeout ? declared.timeoutSeconds : null) ?? null;
+    }
     const peak = Math.max(report.maxInputBytes ?? -1, report.maxOutputBytes ?? -1);
     report.headroomBytes = peak < 0 ? null : PAYLOAD_LIMIT_BYTES - peak;
     reports.push(report);

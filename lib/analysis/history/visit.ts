@@ -12,8 +12,8 @@ export interface Visit {
   parent: Visit | null;
   /** Map iteration index this visit runs in, when a MapIterationStarted opened its scope. */
   iteration: number | null;
-  /** Execution attempt (0 = the first run, 1 = the first redrive…). */
-  attempt: number;
+  /** Run of the execution (0 = the first run, 1 = the first redrive…). */
+  run: number;
   enteredPos: number;
   exitedPos: number;
   /** Map/Parallel: the *Succeeded/*Failed/*Aborted event; -1 while the work is open. */
@@ -26,7 +26,7 @@ export interface Visit {
   iterationEvents: number;
   /** Positions of the events that (re)start the work: Task/Lambda/Activity scheduling, Map/Parallel *Started. */
   restarts: number[];
-  /** Map: MapIterationStarted events. Parallel: branches started (all attempts). */
+  /** Map: MapIterationStarted events. Parallel: branches started (all restarts). */
   iterations: number;
   /** Positions of events carrying an error raised in this visit. */
   errorPositions: number[];
@@ -55,7 +55,7 @@ export function newVisit(
   type: string,
   parent: Visit | null,
   iteration: number | null,
-  attempt: number,
+  run: number,
   enteredPos: number,
 ): Visit {
   return {
@@ -65,7 +65,7 @@ export function newVisit(
     type,
     parent,
     iteration,
-    attempt,
+    run,
     enteredPos,
     exitedPos: -1,
     closedPos: -1,

@@ -1,6 +1,6 @@
 import type { ExecutionStatus } from "@/lib/domain/execution";
 import type { Attribution } from "./attribution";
-import type { StateMachineDefinition } from "./definition";
+import type { StateMachineDefinition } from "../definition";
 import { countPayloadEvents } from "./payloads";
 
 /** What the caller told the analyser about how the history was read. */
@@ -26,7 +26,7 @@ export function describeGaps(
   const { history, visits, execution } = attribution;
   const notes: string[] = [];
   const whole = isWholeHistory(attribution, context.complete);
-  const hasTerminal = attribution.attempts[attribution.attempts.length - 1]!.terminalPos >= 0;
+  const hasTerminal = attribution.runs[attribution.runs.length - 1]!.terminalPos >= 0;
   if (!hasTerminal) {
     notes.push(
       whole
