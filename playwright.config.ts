@@ -57,7 +57,7 @@ export default defineConfig({
   webServer: [
     {
       // Terminal lines (failures, alarms) are not needed here; the launcher's probe/patch lines come on stderr.
-      command: "npx tsx sandbox/main.ts",
+      command: "node --import tsx sandbox/main.ts",
       url: `${E2E_ENDPOINT}/__sandbox/health`,
       env: { ...awsEnv, SANDBOX_PORT: String(SANDBOX_PORT), SANDBOX_RATE: process.env.E2E_SANDBOX_RATE ?? "20" },
       timeout: 120_000,

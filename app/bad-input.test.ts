@@ -5,7 +5,7 @@
  * Playwright replays only a sample of it over HTTP (e2e/bad-input.spec.ts).
  */
 import { NextRequest } from "next/server";
-import { beforeAll, describe, expect, it, vi } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { buildBadInputs } from "@/test-support/bad-inputs";
 import { proxy } from "@/proxy";
 import { GET as getBadLink } from "./bad-link/route";
@@ -31,6 +31,10 @@ beforeAll(() => {
   vi.stubEnv("SFN_TRIAGE_BASIC_AUTH", "");
   vi.spyOn(console, "error").mockImplementation(() => {});
 });
+afterAll(() => {
+  vi.unstubAllEnvs();
+  vi.restoreAllMocks();
+});
 
 async function expectApiError(what: string, res: Response): Promise<void> {
   expect(res.status, `${what}: status`).toBeGreaterThanOrEqual(400);
@@ -41,37 +45,71 @@ async function expectApiError(what: string, res: Response): Promise<void> {
   expect(typeof body.error?.message, `${what}: error.message`).toBe("string");
 }
 
+/** Runs `check` on every case and fails once, listing the cases answered badly (one test per route, not 470). */
+async function everyCase(cases: typeof invalid, check: (input: (typeof invalid)[number]) => Promise<void>): Promise<void> {
+  const fails: string[] = [];
+  for (const input of cases) {
+    try {
+      await check(input);
+    } catch (error) {
+      fails.push(`${input.label} (${input.text.slice(0, 60)}): ${String(error).split("\n")[0]}`);
+    }
+  }
+  expect(fails.slice(0, 20), `${fails.length} of ${cases.length} cases answered badly`).toEqual([]);
+}
+
 describe("bad input, at the route handlers (the whole corpus)", () => {
   it("is a corpus worth the name", () => {
     expect(invalid.length).toBeGreaterThan(400);
   });
 
-  it.each(invalid.map((c) => [c.label, c] as const))("%s: every ARN-taking API answers a deliberate 4xx JSON error", async (_label, input) => {
-    // Next hands a dynamic segment over still percent-encoded: so does this test.
-    const segment = enc(input.text);
-    await expectApiError("GET /api/executions/…", await getExecution(new Request(`${BASE}/api/executions/${segment}`), params(segment)));
-    await expectApiError("GET /api/executions/…/payload", await getPayload(new Request(`${BASE}/api/executions/${segment}/payload?eventId=1&field=input`), params(segment)));
-    await expectApiError(
-      "GET /api/state-machines/…",
-      await getStateMachine(new Request(`${BASE}/api/state-machines/${segment}?from=2026-11-23T00:00:00Z&to=2026-11-23T01:00:00Z`), params(segment)),
-    );
-    await expectApiError("GET /api/go", await getGo(new Request(`${BASE}/api/go?q=${enc(input.text)}`)));
-    await expectApiError("POST /api/go", await postGo(new Request(`${BASE}/api/go`, { method: "POST", body: input.text, headers: { "content-type": "text/plain" } })));
+  // Next hands a dynamic segment over still percent-encoded: so do these calls.
+  it("GET /api/executions/{arn}: a deliberate 4xx JSON error for every case", async () => {
+    await everyCase(invalid, async (input) => {
+      const segment = enc(input.text);
+      await expectApiError("GET /api/executions/…", await getExecution(new Request(`${BASE}/api/executions/${segment}`), params(segment)));
+    });
   });
 
-  it.each(invalid.filter((c) => c.text.trim() !== "").map((c) => [c.label, c] as const))("%s: every page link becomes a 400 page that explains, the input as text", async (_label, input) => {
-    for (const url of [`${BASE}/executions/${enc(input.text)}`, `${BASE}/state-machines/${enc(input.text)}`, `${BASE}/go?q=${enc(input.text)}`]) {
-      const routed = await proxy(new NextRequest(url));
-      const rewrite = routed.headers.get("x-middleware-rewrite");
-      expect(rewrite, `${url}: rewritten to /bad-link`).toMatch(/\/bad-link\?/);
-      const page = getBadLink(new Request(rewrite!));
-      expect(page.status, url).toBe(400);
-      expect(page.headers.get("content-type"), url).toContain("text/html");
-      const html = await page.text();
-      expect(html.length, `${url}: explanatory body`).toBeGreaterThan(100);
-      expect(html, `${url}: input <script> rendered`).not.toContain(SCRIPT);
-      expect(html).not.toMatch(/<script(?![^>]*\bsrc=)[^>]*>[^<]*alert\(1\)/);
-    }
+  it("GET /api/executions/{arn}/payload: a deliberate 4xx JSON error for every case", async () => {
+    await everyCase(invalid, async (input) => {
+      const segment = enc(input.text);
+      await expectApiError("GET /api/executions/…/payload", await getPayload(new Request(`${BASE}/api/executions/${segment}/payload?eventId=1&field=input`), params(segment)));
+    });
+  });
+
+  it("GET /api/state-machines/{arn}: a deliberate 4xx JSON error for every case", async () => {
+    await everyCase(invalid, async (input) => {
+      const segment = enc(input.text);
+      await expectApiError("GET /api/state-machines/…", await getStateMachine(new Request(`${BASE}/api/state-machines/${segment}?from=2026-11-23T00:00:00Z&to=2026-11-23T01:00:00Z`), params(segment)));
+    });
+  });
+
+  it("GET and POST /api/go: a deliberate 4xx JSON error for every case", async () => {
+    await everyCase(invalid, async (input) => {
+      await expectApiError("GET /api/go", await getGo(new Request(`${BASE}/api/go?q=${enc(input.text)}`)));
+      await expectApiError("POST /api/go", await postGo(new Request(`${BASE}/api/go`, { method: "POST", body: input.text, headers: { "content-type": "text/plain" } })));
+    });
+  });
+
+  it("pages: every link becomes a 400 page that explains, the input as text", async () => {
+    await everyCase(
+      invalid.filter((c) => c.text.trim() !== ""),
+      async (input) => {
+        for (const url of [`${BASE}/executions/${enc(input.text)}`, `${BASE}/state-machines/${enc(input.text)}`, `${BASE}/go?q=${enc(input.text)}`]) {
+          const routed = await proxy(new NextRequest(url));
+          const rewrite = routed.headers.get("x-middleware-rewrite");
+          expect(rewrite, `${url}: rewritten to /bad-link`).toMatch(/\/bad-link\?/);
+          const page = getBadLink(new Request(rewrite!));
+          expect(page.status, url).toBe(400);
+          expect(page.headers.get("content-type"), url).toContain("text/html");
+          const html = await page.text();
+          expect(html.length, `${url}: explanatory body`).toBeGreaterThan(100);
+          expect(html, `${url}: input <script> rendered`).not.toContain(SCRIPT);
+          expect(html).not.toMatch(/<script(?![^>]*\bsrc=)[^>]*>[^<]*alert\(1\)/);
+        }
+      },
+    );
   });
 
   it("refuses bodies over 256 KiB with 413, and a request without q with 400", async () => {

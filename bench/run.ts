@@ -12,6 +12,7 @@ const suites: Suite[] = [
   { name: "app", load: async () => (await import("./app")).runAppBench },
   { name: "hostile", load: async () => (await import("./hostile")).runHostileBench },
   { name: "alarm-landing", load: async () => (await import("./alarm-landing")).runAlarmLandingBench },
+  { name: "sandbox", load: async () => (await import("./sandbox")).runSandboxBench },
 ];
 
 function format(n: number): string {

@@ -1,5 +1,6 @@
 import { expect, test } from "./fixtures/test";
 import { seed, waitForExecution } from "./fixtures/aws";
+import { ExecutionPage } from "./pages/execution-page";
 
 const PAYLOAD_LIMIT_BYTES = 262_144;
 
@@ -24,20 +25,21 @@ test.describe("execution triage page", () => {
     expect(over.length, `a byte count over ${PAYLOAD_LIMIT_BYTES} in "${cellText}"`).toBeGreaterThan(0);
 
     await expect(page.getByTestId("history-used")).toContainText("of 25,000 events");
-    await expect(page.getByRole("link", { name: "Open in the AWS console" })).toHaveAttribute("href", /console\.aws\.amazon\.com\/states\/home\?region=us-east-1#\/v2\/executions\/details\/arn:aws:states:/);
+    await expect(new ExecutionPage(page).consoleLink).toHaveAttribute("href", /console\.aws\.amazon\.com\/states\/home\?region=us-east-1#\/v2\/executions\/details\/arn:aws:states:/);
     await page.screenshot({ path: "e2e/screenshots/execution-data-limit.png", fullPage: true });
   });
 
   test("paints the failed state on the graph and opens a state's details", async ({ page }) => {
     const pipeline = seed.stateMachines["file-pipeline"];
     const failed = await waitForExecution(pipeline.arn, "FAILED", (e) => e.error === "States.Timeout");
-    await page.goto(`/executions/${encodeURIComponent(failed.executionArn!)}`);
+    const execution = new ExecutionPage(page);
+    await execution.open(failed.executionArn!);
     const failedState = ((await page.getByTestId("failed-state").textContent()) ?? "").trim();
     const node = page.getByTestId(`state-node-${failedState}`);
     await expect(node).toBeVisible();
     await expect(node).toHaveAttribute("data-outcome", /failed|timed-out/);
     await node.click();
-    const details = page.getByRole("region", { name: `State ${failedState.split("/").pop()!}` });
+    const details = execution.stateDetails(failedState.split("/").pop()!);
     await expect(details).toBeVisible();
     await expect(details).toContainText("Task");
     await page.screenshot({ path: "e2e/screenshots/execution-graph.png", fullPage: true });
@@ -46,9 +48,10 @@ test.describe("execution triage page", () => {
   test("payload contents load only on demand and render as text", async ({ page }) => {
     const pipeline = seed.stateMachines["file-pipeline"];
     const done = await waitForExecution(pipeline.arn, "SUCCEEDED");
-    await page.goto(`/executions/${encodeURIComponent(done.executionArn!)}`);
+    const execution = new ExecutionPage(page);
+    await execution.open(done.executionArn!);
     await expect(page.getByTestId("payload-text")).toHaveCount(0);
-    await page.getByRole("button", { name: /Show input of event 1 / }).click();
+    await execution.showPayload("input", 1).click();
     const text = page.getByTestId("payload-text");
     await expect(text).toBeVisible();
     expect(JSON.parse((await text.textContent()) ?? "")).toBeTruthy();

@@ -1,14 +1,15 @@
 import { expect, test } from "./fixtures/test";
 import { listArns, seed, waitForExecution } from "./fixtures/aws";
+import { FleetPage } from "./pages/fleet-page";
 
 test.describe("fleet page", () => {
   test("lists every seeded state machine with its failure counts", async ({ page }) => {
-    await page.goto("/");
-    const table = page.getByRole("table", { name: "State machines" });
+    const fleet = new FleetPage(page);
+    await fleet.open();
     for (const sm of Object.values(seed.stateMachines)) {
-      await expect(table.getByRole("link", { name: sm.name, exact: true })).toBeVisible();
+      await expect(fleet.stateMachines.getByRole("link", { name: sm.name, exact: true })).toBeVisible();
     }
-    await expect(page.getByTestId("freshness")).toContainText("Last updated");
+    await expect(fleet.freshness).toContainText("Last updated");
     await page.screenshot({ path: "e2e/screenshots/fleet.png", fullPage: true });
   });
 
@@ -33,11 +34,12 @@ test.describe("fleet page", () => {
   });
 
   test("keeps filters in the URL", async ({ page }) => {
-    await page.goto("/?status=TIMED_OUT");
-    await expect(page.getByLabel("Status")).toHaveValue("TIMED_OUT");
+    const fleet = new FleetPage(page);
+    await fleet.open("status=TIMED_OUT");
+    await expect(fleet.status).toHaveValue("TIMED_OUT");
     const statuses = await page.getByTestId("fleet-row").evaluateAll((rows) => rows.map((r) => r.getAttribute("data-status")));
     expect(statuses.every((s) => s === "TIMED_OUT")).toBe(true);
-    await page.getByLabel("Status").selectOption("FAILED");
+    await fleet.status.selectOption("FAILED");
     await expect(page).toHaveURL(/status=FAILED/);
   });
 });

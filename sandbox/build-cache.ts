@@ -4,7 +4,8 @@ import path from "node:path";
 
 /** What `next build` reads: when none of these changed, the last production build is reused. */
 const SOURCE_DIRS = ["app", "components", "lib", "public"];
-const SOURCE_FILES = ["proxy.ts", "next.config.js", "tsconfig.json", "package.json", "package-lock.json"];
+// package.json is left out on purpose: its scripts change often and never reach the bundle (dependencies do, via the lock).
+const SOURCE_FILES = ["proxy.ts", "next.config.js", "tsconfig.json", "package-lock.json"];
 
 /** sha256 over the app's source files (path and content; tests excluded: they are not in the bundle). */
 export function sourceHash(root: string): string {

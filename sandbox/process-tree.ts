@@ -36,8 +36,10 @@ export function spawnGroup(command: string, args: string[], opts: SpawnOptions):
 }
 
 /**
- * Stop on SIGINT, SIGTERM and SIGHUP. npm forwards the signal to its child (the scripts `exec` tsx, so the chain
- * is npm → tsx → this process); this process then stops its own tree: every child it spawned is in a group it kills.
+ * Stop on SIGINT, SIGTERM and SIGHUP. npm forwards the signal to its child, and the scripts `exec node --import tsx`,
+ * so the chain is npm → this process: no `sh -c` to swallow it, and no tsx CLI in between (it relays a signal and
+ * SIGKILLs its child when the child does not acknowledge within 30 ms — on a loaded machine, before any cleanup).
+ * This process then stops its own tree: every child it spawned is in a group it kills.
  * A second signal exits at once — unless it comes within 2 s of the first: Ctrl-C signals the whole foreground
  * group, so npm and tsx relay to this process the very SIGINT it already got, and that must not cut the cleanup short.
  */

@@ -73,8 +73,16 @@ async function oneStart(run: number): Promise<StartResult> {
     if (npm.pid) process.kill(npm.pid, "SIGINT");
     try {
       if (npm.pid) await waitForExit(npm.pid, 60_000);
-      await new Promise((r) => setTimeout(r, 500));
-      result.stoppedClean = [...tree.keys()].every((pid) => !isAlive(pid)) && (await portIsFree(port));
+      // A child may take a moment to notice its parent is gone (esbuild's service reads its stdin): 10 s, then judge.
+      const deadline = Date.now() + 10_000;
+      let left = [...tree].filter(([pid]) => isAlive(pid));
+      while (left.length > 0 && Date.now() < deadline) {
+        await new Promise((r) => setTimeout(r, 200));
+        left = left.filter(([pid]) => isAlive(pid));
+      }
+      const portFree = await portIsFree(port);
+      result.stoppedClean = left.length === 0 && portFree;
+      if (!result.stoppedClean) result.error ??= `left after SIGINT: ${left.map(([pid, cmd]) => `${pid} ${cmd.slice(0, 80)}`).join("; ") || "none"}; port ${port} ${portFree ? "free" : "still bound"}`;
     } catch (err) {
       result.error ??= err instanceof Error ? err.message : String(err);
     }

@@ -1,13 +1,11 @@
 // Test support only (imported by *.test.ts and bench/, never by app code): reading the fixtures from disk is
 // its whole job, so it lives outside lib/analysis, which does no I/O. The one loader of the recorded fixtures.
-import { readdirSync, readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import type { HistoryEvent } from "@/lib/domain/history-event";
 
 /** The recorded AWS fixtures (see ../shared/fixtures/aws-recorded/README.md), beside the repo. */
 export const FIXTURE_DIR = path.resolve(__dirname, "../../shared/fixtures/aws-recorded");
-/** The same directory relative to the repo root (CI clones shared/ beside the repo), for messages and old callers. */
-export const RECORDED_FIXTURES_DIR = "../shared/fixtures/aws-recorded";
 
 /** One file of ../shared/fixtures/aws-recorded: a GetExecutionHistory response recorded against AWS, with its definition. */
 export interface RecordedFixture {
@@ -20,6 +18,7 @@ export interface RecordedFixture {
 
 /** Names of every fixture file, sorted; throws (and so fails the test) when there are none, rather than testing nothing. */
 export function fixtureFiles(): string[] {
+  if (!existsSync(FIXTURE_DIR)) throw new Error(`Recorded fixtures not found at ${FIXTURE_DIR}: clone shared/ beside the repo.`);
   const files = readdirSync(FIXTURE_DIR).filter((f) => f.endsWith(".json")).sort();
   if (files.length === 0) throw new Error(`No fixtures in ${FIXTURE_DIR}`);
   return files;

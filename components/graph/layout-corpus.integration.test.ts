@@ -1,8 +1,9 @@
-// ELK over every distinct definition of the recorded corpus: seconds of CPU, so it runs in the integration
-// project (the corpus sweeps through slow engines), not in the unit loop. layout.test.ts keeps the fast cases.
+// ELK over every distinct definition of the recorded corpus, and over 300 states: seconds of CPU, so they run in
+// the integration project (the sweeps through slow engines), not in the unit loop. layout.test.ts keeps the fast cases.
 import { describe, expect, it } from "vitest";
 import { buildStateGraph } from "@/lib/analysis/graph/build-state-graph";
 import { loadFixtures } from "@/test-support/recorded-fixtures";
+import { makeSyntheticDefinition } from "@/test-support/synthetic-definition";
 import { layoutStateGraph } from "./layout";
 
 describe("layoutStateGraph over the recorded corpus", () => {
@@ -18,4 +19,10 @@ describe("layoutStateGraph over the recorded corpus", () => {
     }
   });
 
+  it("lays out 300 states", async () => {
+    const big = buildStateGraph(makeSyntheticDefinition(300));
+    const layout = await layoutStateGraph(big);
+    expect(Object.keys(layout.nodes)).toHaveLength(300 + big.containers.length);
+    expect(Object.keys(layout.edges)).toHaveLength(big.edges.length);
+  });
 });

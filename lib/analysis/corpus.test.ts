@@ -1,15 +1,11 @@
 // Runs the analyser on every recorded AWS history and checks what must hold for any of them.
-import { existsSync, readdirSync, readFileSync } from "node:fs";
-import path from "node:path";
 import { describe, expect, it } from "vitest";
 import type { HistoryEvent } from "@/lib/domain/history-event";
 import { buildExecutionReport } from "./history/report";
 import { parseDefinition } from "./definition";
-import { RECORDED_FIXTURES_DIR, type RecordedFixture } from "@/test-support/recorded-fixtures";
+import { fixtureFiles, loadFixture } from "@/test-support/recorded-fixtures";
 
-const dir = path.resolve(process.cwd(), RECORDED_FIXTURES_DIR);
-if (!existsSync(dir)) throw new Error(`Recorded fixtures not found at ${dir}: clone shared/ beside the repo.`);
-const files = readdirSync(dir).filter((f) => f.endsWith(".json")).sort();
+const files = fixtureFiles();
 const NOW = "2024-06-01T00:00:00Z";
 
 const TERMINAL: Record<string, string> = {
@@ -49,7 +45,7 @@ describe("every recorded AWS history", () => {
   });
 
   describe.each(files)("%s", (file) => {
-    const fixture = JSON.parse(readFileSync(path.join(dir, file), "utf8")) as RecordedFixture;
+    const fixture = loadFixture(file);
     const report = buildExecutionReport(fixture.events, { definition: fixture.definition, now: NOW, region: "us-east-1" });
     const definition = fixture.definition ? parseDefinition(fixture.definition) : null;
     const events = fixture.events;

@@ -1,6 +1,4 @@
 // Shuffled, truncated and corrupted histories: the analyser returns a report or throws HistoryError, nothing else.
-import { existsSync, readdirSync, readFileSync } from "node:fs";
-import path from "node:path";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { HistoryEvent } from "@/lib/domain/history-event";
@@ -9,21 +7,16 @@ import { HistoryError } from "./errors";
 import { buildExecutionReport } from "./history/report";
 import { generateMapHistory } from "@/test-support/generate-history";
 import { generateExecutionTimeoutHistory, generateRedriveHistory } from "@/test-support/generate-scenarios";
-import { RECORDED_FIXTURES_DIR, type RecordedFixture } from "@/test-support/recorded-fixtures";
-
-const dir = path.resolve(process.cwd(), RECORDED_FIXTURES_DIR);
-if (!existsSync(dir)) throw new Error(`Recorded fixtures not found at ${dir}: clone shared/ beside the repo.`);
+import { fixtureFiles, loadFixture } from "@/test-support/recorded-fixtures";
 
 interface Base {
   events: HistoryEvent[];
   definition: string | null;
 }
 // Every 7th recorded file (≈ 70, all families) plus the generated shapes the corpus lacks.
-const bases: Base[] = readdirSync(dir)
-  .filter((f) => f.endsWith(".json"))
-  .sort()
+const bases: Base[] = fixtureFiles()
   .filter((_, i) => i % 7 === 0)
-  .map((f) => JSON.parse(readFileSync(path.join(dir, f), "utf8")) as RecordedFixture)
+  .map(loadFixture)
   .map(({ events, definition }) => ({ events, definition }));
 bases.push(generateMapHistory({ items: 12, concurrency: 3 }), generateRedriveHistory(), generateExecutionTimeoutHistory());
 

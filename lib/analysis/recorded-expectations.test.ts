@@ -1,16 +1,11 @@
 // Exact expectations for recorded AWS histories, written by reading each history (event ids quoted below).
-import { existsSync, readFileSync } from "node:fs";
-import path from "node:path";
 import { describe, expect, it } from "vitest";
 import type { ExecutionReport, StateReport } from "@/lib/domain/report";
 import { buildExecutionReport } from "./history/report";
-import { RECORDED, RECORDED_FIXTURES_DIR, type RecordedFixture } from "@/test-support/recorded-fixtures";
-
-const dir = path.resolve(process.cwd(), RECORDED_FIXTURES_DIR);
-if (!existsSync(dir)) throw new Error(`Recorded fixtures not found at ${dir}: clone shared/ beside the repo.`);
+import { RECORDED, loadFixture } from "@/test-support/recorded-fixtures";
 
 function analyse(file: string): ExecutionReport {
-  const fixture = JSON.parse(readFileSync(path.join(dir, file), "utf8")) as RecordedFixture;
+  const fixture = loadFixture(file);
   return buildExecutionReport(fixture.events, { definition: fixture.definition, now: "2024-06-01T00:00:00Z" });
 }
 
