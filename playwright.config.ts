@@ -70,7 +70,9 @@ export default defineConfig({
       command: `npx next start -H 127.0.0.1 -p ${APP_PORT}`,
       url: `http://127.0.0.1:${APP_PORT}/api/health`,
       // A history cache of 100 events: visiting a second execution drops the first one's, as a full cache would.
-      env: { ...awsEnv, SFN_TRIAGE_REGIONS: "us-east-1", SFN_TRIAGE_POLL_MS: "3000", SFN_TRIAGE_HISTORY_CACHE_EVENTS: "100" },
+      // One browser here is every client: the per-client limit (proven in lib/server/proxy-auth.test.ts and
+      // e2e/hostile-load.spec.ts, on apps of their own) would otherwise answer this suite's bursts with 429.
+      env: { ...awsEnv, SFN_TRIAGE_REGIONS: "us-east-1", SFN_TRIAGE_POLL_MS: "3000", SFN_TRIAGE_HISTORY_CACHE_EVENTS: "100", SFN_TRIAGE_CLIENT_RATE: "1000", SFN_TRIAGE_CLIENT_BURST: "5000" },
       timeout: 120_000,
       reuseExistingServer: false,
       stdout: "ignore",

@@ -165,7 +165,7 @@ describe("priorities, deadlines and abandoned requests", () => {
   const api = "DescribeExecution";
   const region = "us-east-1";
 
-  it("keeps a reserve: visitors stop at half the bucket, known executions at a fifth, the poller spends it all", async () => {
+  it("keeps a reserve: visitors stop at half the bucket; the poller and known executions may spend it all", async () => {
     const time = fakeTime();
     const budget = createBudget({ share: 1, clock: time.clock, sleep: time.sleep });
     // DescribeExecution in us-east-1: 300 tokens at share 1.
@@ -181,14 +181,14 @@ describe("priorities, deadlines and abandoned requests", () => {
     }
     expect(visitors).toBe(150);
     let known = 0;
-    while (await budget.take(api, region, { priority: "known", deadlineMs: 0 }).then(() => true, () => false)) known += 1;
-    expect(known).toBe(90);
+    while (known < 100 && (await budget.take(api, region, { priority: "known", deadlineMs: 0 }).then(() => true, () => false))) known += 1;
+    expect(known).toBe(100);
     let poller = 0;
     while (budget.available(api, region) >= 1) {
       await budget.take(api, region, { priority: "poller" });
       poller += 1;
     }
-    expect(poller).toBe(60);
+    expect(poller).toBe(50);
     expect(budget.spent()[api]).toBe(300);
     expect(time.sleeps).toEqual([]);
   });
@@ -219,7 +219,7 @@ describe("priorities, deadlines and abandoned requests", () => {
     });
     const history = "DescribeStateMachineForExecution"; // 200 tokens, 1 per second
     for (let i = 0; i < 200; i++) await budget.take(history, region);
-    const taken = budget.take(history, region, { priority: "known", deadlineMs: 60_000, signal: controller.signal });
+    const taken = budget.take(history, region, { priority: "visitor", deadlineMs: 600_000, signal: controller.signal });
     await expect(taken).rejects.toMatchObject({ name: "BudgetExceededError" });
     expect(sleeps).toEqual([1_000, 1_000]);
     expect(budget.spent()[history]).toBe(200);

@@ -48,8 +48,12 @@ interface Bucket {
  */
 export type BudgetPriority = "poller" | "known" | "visitor";
 
-/** Share of each bucket held back from lower priorities: visitors may not dip below 50%, known executions below 20%. */
-const RESERVE: Record<BudgetPriority, number> = { poller: 0, known: 0.2, visitor: 0.5 };
+/**
+ * Share of each bucket a priority may not spend: visitors stop at half, so the other half is always there
+ * for the poller and for executions already known (which share it, first come first served: a poller
+ * configured to poll faster than the quota refills must not lock the pages out).
+ */
+const RESERVE: Record<BudgetPriority, number> = { poller: 0, known: 0, visitor: 0.5 };
 /** How long a take may wait by default before it gives up (the poller waits as long as it must). */
 const DEFAULT_DEADLINE_MS: Record<BudgetPriority, number> = { poller: Number.POSITIVE_INFINITY, known: 15_000, visitor: 3_000 };
 /** Waiters per bucket beyond which a new (non-poller) take is refused at once instead of queueing. */
