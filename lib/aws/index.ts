@@ -7,6 +7,7 @@ export type { ClientOverrides } from "./clients";
 export {
   listStateMachines,
   listExecutions,
+  listExecutionsPage,
   describeExecution,
   describeStateMachine,
   describeStateMachineForExecution,

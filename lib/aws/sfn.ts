@@ -71,6 +71,26 @@ export function listExecutions(input: {
   });
 }
 
+/** One ListExecutions page (newest first); `nextToken` is null on the last page. Expired tokens → invalid-token. */
+export function listExecutionsPage(input: {
+  stateMachineArn: string;
+  statusFilter?: ExecutionStatus;
+  maxResults?: number;
+  nextToken?: string;
+}): Promise<{ executions: ExecutionSummary[]; nextToken: string | null }> {
+  return withAwsErrors("ListExecutions", async () => {
+    const page = await getSfnClient(regionOfArn(input.stateMachineArn)).send(
+      new ListExecutionsCommand({
+        stateMachineArn: input.stateMachineArn,
+        statusFilter: input.statusFilter,
+        maxResults: Math.min(MAX_PAGE_SIZE, Math.max(1, Math.floor(input.maxResults ?? MAX_PAGE_SIZE))),
+        nextToken: input.nextToken,
+      }),
+    );
+    return { executions: (page.executions ?? []).map(toExecutionSummary), nextToken: page.nextToken || null };
+  });
+}
+
 /** DescribeExecution, with input/output and their UTF-8 byte sizes. */
 export function describeExecution(executionArn: string): Promise<ExecutionDescription> {
   return withAwsErrors("DescribeExecution", async () => {

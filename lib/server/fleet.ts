@@ -2,13 +2,25 @@ import "server-only";
 import { configuredRegions } from "@/lib/aws/clients";
 import type { FleetSnapshot } from "@/lib/domain/fleet";
 import { FleetPoller } from "./poller";
+import { indexConfig } from "./store/config";
+import { FailureStore } from "./store/failure-store";
 
-// One poller per server process, kept on globalThis so Next's dev reloads don't start a second one.
-const holder = globalThis as typeof globalThis & { __sfnTriagePoller?: FleetPoller };
+// One poller and one failure index per server process, kept on globalThis so Next's dev reloads don't
+// start a second one. (The composition root of issue 12 will build these once and hand them out.)
+const holder = globalThis as typeof globalThis & { __sfnTriagePoller?: FleetPoller; __sfnTriageStore?: Promise<FailureStore> };
 
-/** The process-wide fleet poller, started on first use. */
+/** The process-wide failure index: SQLite in SFN_TRIAGE_DB (default .sfn-triage/index.db), or Postgres at DATABASE_URL. */
+export function failureStore(): Promise<FailureStore> {
+  if (!holder.__sfnTriageStore) {
+    const { location, retention } = indexConfig();
+    holder.__sfnTriageStore = FailureStore.open(location, retention);
+  }
+  return holder.__sfnTriageStore;
+}
+
+/** The process-wide fleet poller, started on first use; it writes every failure into failureStore(). */
 export function fleetPoller(): FleetPoller {
-  if (!holder.__sfnTriagePoller) holder.__sfnTriagePoller = new FleetPoller(configuredRegions());
+  if (!holder.__sfnTriagePoller) holder.__sfnTriagePoller = new FleetPoller(configuredRegions(), { store: failureStore() });
   return holder.__sfnTriagePoller;
 }
 

@@ -316,6 +316,27 @@ export class FailureStore {
     return new Map(rows.map((r) => [r.state_machine_arn, Number(r.n)]));
   }
 
+  /** Failures held per state machine and status in the window. */
+  async countsByStateMachineAndStatus(f: FailureFilter): Promise<Map<string, Partial<Record<IndexedStatus, number>>>> {
+    const rows = await this.filtered(f).select((eb) => ["state_machine_arn", "status", eb.fn.countAll<number>().as("n")]).groupBy(["state_machine_arn", "status"]).execute();
+    const counts = new Map<string, Partial<Record<IndexedStatus, number>>>();
+    for (const r of rows) counts.set(r.state_machine_arn, { ...counts.get(r.state_machine_arn), [r.status]: Number(r.n) });
+    return counts;
+  }
+
+  /**
+   * Timeouts per state machine in the window: TIMED_OUT executions, and FAILED ones that a task timeout
+   * ended (States.Timeout or States.HeartbeatTimeout — AWS-FACTS.md says match both), with one of their executions as an example.
+   */
+  async timeoutsByStateMachine(f: FailureFilter): Promise<{ stateMachineArn: string; status: IndexedStatus; count: number; exampleExecutionArn: string; lastAtMs: number }[]> {
+    const rows = await this.filtered(f)
+      .where((eb) => eb.or([eb("status", "=", "TIMED_OUT"), eb("origin_error", "in", ["States.Timeout", "States.HeartbeatTimeout"])]))
+      .select((eb) => ["state_machine_arn", "status", eb.fn.countAll<number>().as("n"), eb.fn.max("stop_ms").as("last_ms"), eb.fn.max("execution_arn").as("example_arn")])
+      .groupBy(["state_machine_arn", "status"])
+      .execute();
+    return rows.map((r) => ({ stateMachineArn: r.state_machine_arn, status: r.status as IndexedStatus, count: Number(r.n), exampleExecutionArn: r.example_arn, lastAtMs: Number(r.last_ms) }));
+  }
+
   /** Stored rows, pending details and the oldest pending stop time. */
   async progress(): Promise<{ stored: number; pending: number; oldestPendingMs: number | null }> {
     const [stored, pending] = await Promise.all([
