@@ -237,26 +237,14 @@ export class FleetPoller {
   private async readIndex() {
     const store = await this.deps.store;
     const now = this.deps.now();
-    const [recent, counts, progress, gaps, dropped, storedBytes] = await Promise.all([
+    const [recent, counts, index] = await Promise.all([
       store.executions({ fromMs: 0, toMs: now }, { limit: RECENT_FAILURES }),
       store.countsByStateMachineAndStatus({ fromMs: now - DAY_MS, toMs: now }),
-      store.progress(),
-      store.gaps(),
-      store.dropped(),
-      store.storedBytes(),
+      store.indexStatus(),
     ]);
     this.state.recentFailures = recent.items;
     this.state.countsByArn = counts;
-    this.state.index = {
-      backend: store.backend,
-      stored: progress.stored,
-      pending: progress.pending,
-      oldestPendingAt: progress.oldestPendingMs === null ? null : new Date(progress.oldestPendingMs).toISOString(),
-      pagesBehind: gaps.length,
-      dropped: { age: dropped.age ?? 0, size: dropped.size ?? 0, expiredTokens: dropped["expired-tokens"] ?? 0 },
-      retention: { maxAgeDays: store.retention.maxAgeMs / DAY_MS, maxBytes: store.retention.maxBytes },
-      storedBytes,
-    };
+    this.state.index = index;
   }
 }
 

@@ -1,7 +1,7 @@
 import "server-only";
 import { sql, type ExpressionBuilder, type Kysely } from "kysely";
 import { buildSignatureId, toSignatureParts } from "@/lib/analysis/fleet/signature";
-import type { IndexedFailure, IndexedStatus } from "@/lib/domain/failures";
+import type { IndexedFailure, IndexedStatus, IndexStatus } from "@/lib/domain/failures";
 import { decodeCursor, encodeCursor } from "./cursor";
 import { openIndexDatabase, type StoreLocation } from "./open";
 import { keyOf, rowBytes, toFailureRow, toIndexedFailure, type FailureDetails, type FailureKey, type ListedFailure } from "./rows";
@@ -345,6 +345,21 @@ export class FailureStore {
     ]);
     const oldest = pending?.oldest;
     return { stored: Number(stored?.n ?? 0), pending: Number(pending?.n ?? 0), oldestPendingMs: oldest === null || oldest === undefined ? null : Number(oldest) };
+  }
+
+  /** How far behind the index is, how much it holds, and what retention dropped. */
+  async indexStatus(): Promise<IndexStatus> {
+    const [progress, gaps, dropped, storedBytes] = await Promise.all([this.progress(), this.gaps(), this.dropped(), this.storedBytes()]);
+    return {
+      backend: this.backend,
+      stored: progress.stored,
+      pending: progress.pending,
+      oldestPendingAt: progress.oldestPendingMs === null ? null : new Date(progress.oldestPendingMs).toISOString(),
+      pagesBehind: gaps.length,
+      dropped: { age: dropped.age ?? 0, size: dropped.size ?? 0, expiredTokens: dropped["expired-tokens"] ?? 0 },
+      retention: { maxAgeDays: this.retention.maxAgeMs / 86_400_000, maxBytes: this.retention.maxBytes },
+      storedBytes,
+    };
   }
 
   // ---- closed executions' reports ----
