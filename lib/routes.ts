@@ -3,6 +3,7 @@ export const routes = {
   fleet: () => "/",
   stateMachine: (arn: string, query?: Record<string, string | undefined>) => `/state-machines/${encodeURIComponent(arn)}${toQuery(query)}`,
   execution: (arn: string) => `/executions/${encodeURIComponent(arn)}`,
+  signature: (id: string, query?: Record<string, string | undefined>) => `/signatures/${encodeURIComponent(id)}${toQuery(query)}`,
 };
 
 function toQuery(query?: Record<string, string | undefined>): string {

@@ -95,6 +95,15 @@ export interface IndexStatus {
   storedBytes: number;
 }
 
+/** Timeouts of one state machine in a window, by status (TIMED_OUT, or FAILED on a task timeout). */
+export interface StateMachineTimeouts {
+  stateMachineArn: string;
+  status: IndexedStatus;
+  count: number;
+  exampleExecutionArn: string;
+  lastSeenAt: string;
+}
+
 /** GET /api/failures?group=signature */
 export interface FailureSignaturesPage {
   window: { from: string; to: string };
@@ -103,6 +112,8 @@ export interface FailureSignaturesPage {
   total: number;
   nextCursor: string | null;
   coverage: IndexCoverage[];
+  /** Timeouts per state machine in the window (the fleet groups the silent ones). */
+  timeouts: StateMachineTimeouts[];
   status: IndexStatus;
 }
 

@@ -53,11 +53,12 @@ function toSignature(row: SignatureRow, query: FailuresQuery, alarms: readonly A
 export async function getFailureSignatures(query: FailuresQuery, deps: FailuresDeps = defaultDeps()): Promise<FailureSignaturesPage> {
   const store = await deps.store();
   const filter = toFilter(query);
-  const [page, total, counts, status] = await Promise.all([
+  const [page, total, counts, timeouts, status] = await Promise.all([
     store.signatures(filter, { cursor: query.cursor, limit: query.limit }),
     store.count(filter),
     // Coverage is per state machine over the whole window: the search narrows the list, not what AWS counted.
     store.countsByStateMachine({ fromMs: query.fromMs, toMs: query.toMs, stateMachine: query.stateMachine }),
+    store.timeoutsByStateMachine({ fromMs: query.fromMs, toMs: query.toMs, stateMachine: query.stateMachine }),
     store.indexStatus(),
   ]);
   const series = deps.failureSeries();
@@ -68,6 +69,7 @@ export async function getFailureSignatures(query: FailuresQuery, deps: FailuresD
     total,
     nextCursor: page.nextCursor,
     coverage: buildCoverage(counts, series, arns.sort(), query),
+    timeouts: timeouts.map((t) => ({ stateMachineArn: t.stateMachineArn, status: t.status, count: t.count, exampleExecutionArn: t.exampleExecutionArn, lastSeenAt: iso(t.lastAtMs) })),
     status,
   };
 }
