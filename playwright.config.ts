@@ -1,5 +1,7 @@
 import { defineConfig } from "@playwright/test";
 import { existsSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
 
 // Playwright cannot download browsers here: we drive Debian's Chromium. Fail loudly if it's missing.
 const chromium = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
@@ -58,7 +60,8 @@ export default defineConfig({
     {
       command: `npx next start -H 127.0.0.1 -p ${APP_PORT}`,
       url: `http://127.0.0.1:${APP_PORT}/api/health`,
-      env: { ...awsEnv, SFN_TRIAGE_REGIONS: "us-east-1", SFN_TRIAGE_POLL_MS: "3000" },
+      // A fresh failure index per run: the sandbox starts empty, so must the index.
+      env: { ...awsEnv, SFN_TRIAGE_REGIONS: "us-east-1", SFN_TRIAGE_POLL_MS: "3000", SFN_TRIAGE_DB: path.join(tmpdir(), `sfn-triage-e2e-${process.pid}-${Date.now()}.db`) },
       timeout: 120_000,
       reuseExistingServer: false,
       stdout: "ignore",

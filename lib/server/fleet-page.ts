@@ -7,7 +7,7 @@ import { getFleetSnapshot } from "./fleet";
 
 const FILTER_KEYS = ["window", "from", "to", "stateMachine", "status", "q"] as const;
 /** Signatures on the fleet's first screen (more on demand). */
-export const FLEET_SIGNATURES_PER_PAGE = 10;
+export const FLEET_SIGNATURES_PER_PAGE = 6;
 
 /** The filters of a page link: only the known keys, first value; the old `error=` filter is a search now. */
 export function toFilterParams(searchParams: Record<string, string | string[] | undefined>): Record<string, string> {
