@@ -10,6 +10,7 @@ const suites: Suite[] = [
   { name: "triage-latency", load: async () => (await import("./triage-latency")).runTriageLatencyBench },
   { name: "memory", load: async () => (await import("./memory")).runMemoryBench },
   { name: "app", load: async () => (await import("./app")).runAppBench },
+  { name: "index", load: async () => (await import("./index-store")).runIndexBench },
 ];
 
 function format(n: number): string {
