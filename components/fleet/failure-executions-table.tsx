@@ -2,11 +2,13 @@ import Link from "next/link";
 import type { IndexedFailure } from "@/lib/domain/failures";
 import { routes } from "@/lib/routes";
 import { Time } from "../common/time";
+import styles from "./fleet.module.css";
 
 /** Failing executions from the index, newest first. */
 export function FailureExecutionsTable({ executions, label = "Failing executions" }: { executions: IndexedFailure[]; label?: string }) {
   if (executions.length === 0) return <p className="muted">No failing executions match.</p>;
   return (
+    <div className={styles.scroll}>
     <table aria-label={label}>
       <thead>
         <tr>
@@ -40,5 +42,6 @@ export function FailureExecutionsTable({ executions, label = "Failing executions
         ))}
       </tbody>
     </table>
+    </div>
   );
 }

@@ -64,7 +64,7 @@ export function FleetView({ initial, params, filters, signaturesPerPage }: Props
       </section>
       <h2>State machines</h2>
       <StateMachineTable stateMachines={snapshot.stateMachines} coverage={first.coverage} />
-      <div className="grid-2">
+      <div className={styles.panels}>
         <SilentTimeouts groups={groupSilentTimeouts(first.timeouts, snapshot.stateMachines)} unboundedTasks={findUnboundedTasks(snapshot.stateMachines)} />
         <StuckExecutions stuck={findStuck(snapshot, now)} running={snapshot.running.length} />
       </div>

@@ -11,7 +11,7 @@ export function IndexProgress({ status, nowMs }: { status: IndexStatus | null; n
     <p className={`${styles.progress} ${behind ? "stale" : "muted"}`} role="status" data-testid="index-progress" data-behind={behind}>
       {behind ? (
         <>
-          Catching up: {status.pending.toLocaleString("en-US")} failures waiting for their history
+          Catching up: {status.pending.toLocaleString("en-US")} {status.pending === 1 ? "failure waiting for its history" : "failures waiting for their history"}
           {status.oldestPendingAt ? `, the oldest ${formatDuration(nowMs - Date.parse(status.oldestPendingAt))} old` : ""}
           {status.pagesBehind > 0 ? `; ${status.pagesBehind} ListExecutions page${status.pagesBehind === 1 ? "" : "s"} still to read` : ""}. Counts below will grow.
         </>

@@ -23,6 +23,7 @@ export function StateMachineTable({ stateMachines, coverage }: { stateMachines: 
   const byArn = new Map(coverage.map((c) => [c.stateMachineArn, c]));
   return (
     <>
+      <div className={styles.scroll}>
       <table aria-label="State machines" className={styles.smTable}>
         <thead>
           <tr>
@@ -74,6 +75,7 @@ export function StateMachineTable({ stateMachines, coverage }: { stateMachines: 
           })}
         </tbody>
       </table>
+      </div>
       {stateMachines.length > shown ? (
         <button type="button" className={styles.more} onClick={() => setShown((n) => n + PAGE)}>
           Show {Math.min(PAGE, stateMachines.length - shown)} more of {stateMachines.length - shown}
