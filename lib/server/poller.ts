@@ -38,11 +38,12 @@ const DAY_MS = 86_400_000;
 // CloudWatch is read hourly over the longest window the fleet offers (7 days): 168 points per series.
 const METRIC_WINDOW_MS = 7 * DAY_MS;
 
-function defaultDeps(): PollerDeps {
+function defaultDeps(store: PollerDeps["store"] | undefined): PollerDeps {
   return {
     ...aws,
     budget: sharedBudget(),
-    store: FailureStore.open({ backend: "sqlite", file: ":memory:" }, indexConfig().retention),
+    // Opened only when none is given: production passes the shared index (lib/server/fleet.ts).
+    store: store ?? FailureStore.open({ backend: "sqlite", file: ":memory:" }, indexConfig().retention),
     now: () => Date.now(),
   };
 }
@@ -66,7 +67,7 @@ export class FleetPoller {
   private cycle = 0;
 
   constructor(regions: string[], deps: Partial<PollerDeps> = {}) {
-    this.deps = { ...defaultDeps(), ...deps };
+    this.deps = { ...defaultDeps(deps.store), ...deps };
     this.state = {
       regions,
       stateMachines: [],
