@@ -7,7 +7,7 @@ import type { IndexedStatus } from "@/lib/domain/failures";
 import type { Budget } from "./budget";
 import { summariseFailure } from "./failure-summary";
 import type { FailureStore } from "./store/failure-store";
-import { keyOf, type FailureDetails, type ListedFailure } from "./store/rows";
+import { keyOf, type FailureDetails, type FailureKey, type ListedFailure } from "./store/rows";
 
 /** What ingestion calls; the poller passes its own (budgeted) dependencies. */
 export interface IngestDeps {
@@ -37,6 +37,9 @@ export interface IngestTarget {
   /** Oldest start of the executions RUNNING at the previous cycle (null: none were running). */
   runningSinceMs: number | null;
 }
+
+// Failure details written per transaction.
+const DETAILS_BATCH = 25;
 
 // Pages read past the first page that holds indexed executions, looking for late closers (see pageFrom).
 const MAX_PAGES_PAST_KNOWN = 2;
@@ -158,12 +161,19 @@ export class FailureIngest {
   private async readDetails(): Promise<void> {
     const { historyReserve, maxDetailsPerCycle } = this.limits();
     const pending = await this.deps.store.pendingDetails(maxDetailsPerCycle);
-    for (const failure of pending) {
-      if (!this.hasToken("GetExecutionHistory", failure.region, historyReserve)) break;
-      await this.deps.budget.take("GetExecutionHistory", failure.region);
-      // The newest events hold the failure: one reverse page, no payloads, is enough and cheap.
-      const page = await this.deps.getExecutionHistoryPage(failure.executionArn, { reverseOrder: true, maxResults: 100, includeExecutionData: false });
-      await this.deps.store.recordDetails(failure, toDetails(page.events, this.deps.now()));
+    const batch: { key: FailureKey; details: FailureDetails }[] = [];
+    try {
+      for (const failure of pending) {
+        if (!this.hasToken("GetExecutionHistory", failure.region, historyReserve)) break;
+        await this.deps.budget.take("GetExecutionHistory", failure.region);
+        // The newest events hold the failure: one reverse page, no payloads, is enough and cheap.
+        const page = await this.deps.getExecutionHistoryPage(failure.executionArn, { reverseOrder: true, maxResults: 100, includeExecutionData: false });
+        batch.push({ key: failure, details: toDetails(page.events, this.deps.now()) });
+        // Written in small batches: one transaction each, and a fault mid-cycle loses at most one batch of reads.
+        if (batch.length >= DETAILS_BATCH) await this.deps.store.recordDetailsMany(batch.splice(0));
+      }
+    } finally {
+      await this.deps.store.recordDetailsMany(batch.splice(0));
     }
   }
 }

@@ -5,7 +5,7 @@ import type { IndexedFailure, IndexedStatus, IndexStatus } from "@/lib/domain/fa
 import { decodeCursor, encodeCursor } from "./cursor";
 import { openIndexDatabase, type StoreLocation } from "./open";
 import { keyOf, rowBytes, toFailureRow, toIndexedFailure, type FailureDetails, type FailureKey, type ListedFailure } from "./rows";
-import type { FailuresTable, IndexDatabase } from "./schema";
+import type { FailuresTable, IndexDatabase, SignaturesTable } from "./schema";
 import { applyRetention, type Retention, type RetentionResult } from "./retention";
 
 /** Filters every read of the index takes (the window is [fromMs, toMs] on the stop time). */
@@ -117,26 +117,42 @@ export class FailureStore {
 
   /** Records a failure's details and its signature (details of an unreadable history: all null). */
   async recordDetails(key: FailureKey, details: FailureDetails): Promise<void> {
-    const row = await this.db.selectFrom("failures").selectAll().where("execution_arn", "=", key.executionArn).where("redrive_count", "=", key.redriveCount).executeTakeFirst();
-    if (!row) return;
-    const parts = toSignatureParts({ stateMachineArn: row.state_machine_arn, originPath: details.originPath, originError: details.originError, originCause: details.originCause });
-    const signatureId = buildSignatureId(parts);
-    const updated: Omit<FailuresTable, "bytes"> = {
-      ...row,
-      summarised: 1,
-      origin_state: details.originState,
-      origin_path: details.originPath,
-      origin_error: details.originError,
-      origin_cause: details.originCause,
-      final_error: details.finalError,
-      kind: details.kind,
-      signature_id: signatureId,
-    };
-    const stopMs = Number(row.stop_ms);
-    await this.db.transaction().execute(async (trx) => {
-      await trx
-        .insertInto("signatures")
-        .values({
+    await this.recordDetailsMany([{ key, details }]);
+  }
+
+  /** Records many failures' details and their signatures in one transaction (the poller writes a batch per cycle). */
+  async recordDetailsMany(items: readonly { key: FailureKey; details: FailureDetails }[]): Promise<void> {
+    for (let i = 0; i < items.length; i += INSERT_CHUNK) await this.recordDetailsChunk(items.slice(i, i + INSERT_CHUNK));
+  }
+
+  private async recordDetailsChunk(items: readonly { key: FailureKey; details: FailureDetails }[]): Promise<void> {
+    if (items.length === 0) return;
+    const found = await this.db.selectFrom("failures").selectAll().where("execution_arn", "in", [...new Set(items.map((i) => i.key.executionArn))]).execute();
+    const rows = new Map(found.map((r) => [keyOf({ executionArn: r.execution_arn, redriveCount: Number(r.redrive_count) }), r]));
+    const signatures = new Map<string, SignaturesTable>();
+    const updates: FailuresTable[] = [];
+    for (const { key, details } of items) {
+      const row = rows.get(keyOf(key));
+      if (!row) continue;
+      const parts = toSignatureParts({ stateMachineArn: row.state_machine_arn, originPath: details.originPath, originError: details.originError, originCause: details.originCause });
+      const signatureId = buildSignatureId(parts);
+      const updated: Omit<FailuresTable, "bytes"> = {
+        ...row,
+        summarised: 1,
+        origin_state: details.originState,
+        origin_path: details.originPath,
+        origin_error: details.originError,
+        origin_cause: details.originCause,
+        final_error: details.finalError,
+        kind: details.kind,
+        signature_id: signatureId,
+      };
+      updates.push({ ...updated, bytes: rowBytes(updated) });
+      // One row per signature in the INSERT: Postgres refuses to update the same row twice in one statement.
+      const stopMs = Number(row.stop_ms);
+      const known = signatures.get(signatureId);
+      if (!known) {
+        signatures.set(signatureId, {
           id: signatureId,
           state_machine_arn: parts.stateMachineArn,
           origin_path: parts.originPath,
@@ -146,22 +162,31 @@ export class FailureStore {
           first_at_ms: stopMs,
           first_execution_arn: row.execution_arn,
           last_at_ms: stopMs,
-        })
-        .onConflict((oc) =>
-          oc.column("id").doUpdateSet((eb) => ({
-            // CASE, not min()/LEAST(): the one spelling both SQLite and Postgres accept.
-            first_execution_arn: eb.case().when("excluded.first_at_ms", "<", eb.ref("signatures.first_at_ms")).then(eb.ref("excluded.first_execution_arn")).else(eb.ref("signatures.first_execution_arn")).end(),
-            first_at_ms: eb.case().when("excluded.first_at_ms", "<", eb.ref("signatures.first_at_ms")).then(eb.ref("excluded.first_at_ms")).else(eb.ref("signatures.first_at_ms")).end(),
-            last_at_ms: eb.case().when("excluded.last_at_ms", ">", eb.ref("signatures.last_at_ms")).then(eb.ref("excluded.last_at_ms")).else(eb.ref("signatures.last_at_ms")).end(),
-          })),
-        )
-        .execute();
-      await trx
-        .updateTable("failures")
-        .set({ ...updated, bytes: rowBytes(updated) })
-        .where("execution_arn", "=", key.executionArn)
-        .where("redrive_count", "=", key.redriveCount)
-        .execute();
+        });
+      } else {
+        if (stopMs < known.first_at_ms) Object.assign(known, { first_at_ms: stopMs, first_execution_arn: row.execution_arn });
+        if (stopMs > known.last_at_ms) known.last_at_ms = stopMs;
+      }
+    }
+    await this.db.transaction().execute(async (trx) => {
+      if (signatures.size > 0) {
+        await trx
+          .insertInto("signatures")
+          .values([...signatures.values()])
+          .onConflict((oc) =>
+            oc.column("id").doUpdateSet((eb) => ({
+              // CASE, not min()/LEAST(): the one spelling both SQLite and Postgres accept.
+              first_execution_arn: eb.case().when("excluded.first_at_ms", "<", eb.ref("signatures.first_at_ms")).then(eb.ref("excluded.first_execution_arn")).else(eb.ref("signatures.first_execution_arn")).end(),
+              first_at_ms: eb.case().when("excluded.first_at_ms", "<", eb.ref("signatures.first_at_ms")).then(eb.ref("excluded.first_at_ms")).else(eb.ref("signatures.first_at_ms")).end(),
+              last_at_ms: eb.case().when("excluded.last_at_ms", ">", eb.ref("signatures.last_at_ms")).then(eb.ref("excluded.last_at_ms")).else(eb.ref("signatures.last_at_ms")).end(),
+            })),
+          )
+          .execute();
+      }
+      for (const row of updates) {
+        const { execution_arn, redrive_count, ...rest } = row;
+        await trx.updateTable("failures").set(rest).where("execution_arn", "=", execution_arn).where("redrive_count", "=", redrive_count).execute();
+      }
     });
   }
 
