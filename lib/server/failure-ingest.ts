@@ -83,8 +83,10 @@ export class FailureIngest {
 
   /** One cycle over these state machines; returns how many failures were newly listed. */
   async run(targets: readonly IngestTarget[]): Promise<number> {
-    let listed = 0;
-    for (const target of targets) for (const status of STATUSES) listed += await this.pageHead(target, status);
+    // Heads in parallel (as the RUNNING lists are): a slow ListExecutions costs one round trip per cycle, not one
+    // per state machine and status. The budget still holds each call to its quota.
+    const heads = await Promise.all(targets.flatMap((target) => STATUSES.map((status) => this.pageHead(target, status))));
+    let listed = heads.reduce((sum, n) => sum + n, 0);
     listed += await this.pageGaps(targets);
     await this.readDetails();
     return listed;

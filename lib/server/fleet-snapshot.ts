@@ -21,6 +21,8 @@ export interface FleetState {
   failureSeriesByArn: Map<string, HourlyPoint[]>;
   findingsByArn: Map<string, { at: number; findings: FleetStateMachine["findings"] }>;
   running: Map<string, ExecutionSummary[]>;
+  /** When each execution now RUNNING was first listed (only those: rebuilt every cycle, so bounded by the lists). */
+  runningFirstSeen: Map<string, number>;
   recentFailures: IndexedFailure[];
   countsByArn: Map<string, Partial<Record<IndexedStatus, number>>>;
   index: IndexStatus | null;
@@ -53,7 +55,7 @@ function fromIndex(f: IndexedFailure, sm: StateMachineSummary | undefined): Flee
   };
 }
 
-function fromRunning(e: ExecutionSummary, sm: StateMachineSummary | undefined, servedAt: string): FleetExecution {
+function fromRunning(e: ExecutionSummary, sm: StateMachineSummary | undefined, firstSeenMs: number): FleetExecution {
   return {
     executionArn: e.executionArn,
     stateMachineArn: e.stateMachineArn,
@@ -69,7 +71,7 @@ function fromRunning(e: ExecutionSummary, sm: StateMachineSummary | undefined, s
     error: null,
     cause: null,
     kind: null,
-    firstSeenAt: servedAt,
+    firstSeenAt: new Date(firstSeenMs).toISOString(),
   };
 }
 
@@ -93,7 +95,7 @@ export function buildFleetSnapshot(state: FleetState, opts: { nowMs: number; pol
       findings: state.findingsByArn.get(sm.stateMachineArn)?.findings ?? [],
     };
   });
-  const running = [...state.running.values()].flat().map((e) => fromRunning(e, byArn.get(e.stateMachineArn), servedAt));
+  const running = [...state.running.values()].flat().map((e) => fromRunning(e, byArn.get(e.stateMachineArn), state.runningFirstSeen.get(e.executionArn) ?? opts.nowMs));
   return {
     regions: state.regions,
     stateMachines: stateMachines.sort((a, b) => a.name.localeCompare(b.name)),

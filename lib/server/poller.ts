@@ -76,6 +76,7 @@ export class FleetPoller {
       failureSeriesByArn: new Map(),
       findingsByArn: new Map(),
       running: new Map(),
+      runningFirstSeen: new Map(),
       recentFailures: [],
       countsByArn: new Map(),
       index: null,
@@ -191,8 +192,17 @@ export class FleetPoller {
     );
     await this.ingest!.run(targets);
     for (const [arn, list] of running) this.state.running.set(arn, list);
+    this.rememberRunning();
     if (standard.length > 0 && (refreshList || this.cycle % METRICS_EVERY_CYCLES === 0)) await this.refreshMetrics(region, standard);
     await this.refreshFindings(region, standard);
+  }
+
+  /** First-seen times of the executions running now, carried over from the last cycle; the closed ones are forgotten. */
+  private rememberRunning() {
+    const now = this.deps.now();
+    const next = new Map<string, number>();
+    for (const list of this.state.running.values()) for (const e of list) next.set(e.executionArn, this.state.runningFirstSeen.get(e.executionArn) ?? now);
+    this.state.runningFirstSeen = next;
   }
 
   /** Drops per-state-machine facts of state machines that no longer exist: memory follows the fleet's size. */
