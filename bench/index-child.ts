@@ -73,7 +73,7 @@ async function fill(store: Awaited<ReturnType<typeof openStore>>["store"]) {
 
 async function windowView(store: Awaited<ReturnType<typeof openStore>>["store"], windowMs: number) {
   const f = { fromMs: NOW - windowMs, toMs: NOW };
-  await Promise.all([store.signatures(f, { limit: 50 }), store.count(f), store.countsByStateMachine(f), store.timeoutsByStateMachine(f), store.indexStatus()]);
+  await Promise.all([store.signatures(f, { limit: 50 }), store.count(f), store.countsByStateMachine(f), store.timeoutsByStateMachine(f), store.indexStatus({ fresh: true })]);
 }
 
 async function median(fn: () => Promise<void>, runs = 15): Promise<number> {

@@ -251,7 +251,7 @@ export class FleetPoller {
     const [recent, counts, index] = await Promise.all([
       store.executions({ fromMs: 0, toMs: now }, { limit: RECENT_FAILURES }),
       store.countsByStateMachineAndStatus({ fromMs: now - DAY_MS, toMs: now }),
-      store.indexStatus(),
+      store.indexStatus({ fresh: true }),
     ]);
     this.state.recentFailures = recent.items;
     this.state.countsByArn = counts;

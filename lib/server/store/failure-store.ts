@@ -50,6 +50,8 @@ export interface Page<T> {
 export class BadCursorError extends Error {}
 
 const HOUR_MS = 3_600_000;
+// How long one index status answer is reused (see indexStatus).
+const STATUS_TTL_MS = 1_000;
 // Rows per INSERT: 23 columns × 400 stays under SQLite's 32,766 bound variables.
 const INSERT_CHUNK = 400;
 
@@ -372,8 +374,22 @@ export class FailureStore {
     return { stored: Number(stored?.n ?? 0), pending: Number(pending?.n ?? 0), oldestPendingMs: oldest === null || oldest === undefined ? null : Number(oldest) };
   }
 
-  /** How far behind the index is, how much it holds, and what retention dropped. */
-  async indexStatus(): Promise<IndexStatus> {
+  private statusCache: { at: number; value: Promise<IndexStatus> } | null = null;
+
+  /**
+   * How far behind the index is, how much it holds, and what retention dropped. Its totals scan the whole
+   * table, so one answer serves every request for a second; the poller asks for a fresh one after each cycle.
+   */
+  async indexStatus(opts: { fresh?: boolean } = {}): Promise<IndexStatus> {
+    const now = Date.now();
+    if (!opts.fresh && this.statusCache && now - this.statusCache.at < STATUS_TTL_MS) return this.statusCache.value;
+    const value = this.readIndexStatus();
+    this.statusCache = { at: now, value };
+    value.catch(() => (this.statusCache = null));
+    return value;
+  }
+
+  private async readIndexStatus(): Promise<IndexStatus> {
     const [progress, gaps, dropped, storedBytes] = await Promise.all([this.progress(), this.gaps(), this.dropped(), this.storedBytes()]);
     return {
       backend: this.backend,

@@ -78,6 +78,13 @@ const MIGRATIONS: Record<string, Migration> = {
         .execute();
     },
   },
+  "0002-window-covering-index": {
+    // The window view groups a window's rows by signature and by state machine and status: with these
+    // columns in one index, those queries read the index alone, never the rows (7-day view at 100,000 stored).
+    async up(db: Kysely<unknown>) {
+      await db.schema.createIndex("failures_window_cover").on("failures").columns(["stop_ms", "signature_id", "state_machine_arn", "status"]).execute();
+    },
+  },
 };
 
 /** Kysely's Migrator reads the migrations from here (no files on disk: the build bundles them). */
