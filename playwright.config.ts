@@ -1,6 +1,8 @@
 import { defineConfig } from "@playwright/test";
 import { execFileSync } from "node:child_process";
 import { existsSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
 
 // Playwright cannot download browsers here: we drive Debian's Chromium. Fail loudly if it's missing.
 const chromium = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
@@ -72,7 +74,16 @@ export default defineConfig({
       // A history cache of 100 events: visiting a second execution drops the first one's, as a full cache would.
       // One browser here is every client: the per-client limit (proven in lib/server/proxy-auth.test.ts and
       // e2e/hostile-load.spec.ts, on apps of their own) would otherwise answer this suite's bursts with 429.
-      env: { ...awsEnv, SFN_TRIAGE_REGIONS: "us-east-1", SFN_TRIAGE_POLL_MS: "3000", SFN_TRIAGE_HISTORY_CACHE_EVENTS: "100", SFN_TRIAGE_CLIENT_RATE: "1000", SFN_TRIAGE_CLIENT_BURST: "5000" },
+      // A fresh failure index per run: the sandbox starts empty, so must the index.
+      env: {
+        ...awsEnv,
+        SFN_TRIAGE_REGIONS: "us-east-1",
+        SFN_TRIAGE_POLL_MS: "3000",
+        SFN_TRIAGE_HISTORY_CACHE_EVENTS: "100",
+        SFN_TRIAGE_CLIENT_RATE: "1000",
+        SFN_TRIAGE_CLIENT_BURST: "5000",
+        SFN_TRIAGE_DB: path.join(tmpdir(), `sfn-triage-e2e-${process.pid}-${Date.now()}.db`),
+      },
       timeout: 120_000,
       reuseExistingServer: false,
       stdout: "ignore",

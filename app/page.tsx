@@ -1,18 +1,22 @@
-import { toFleetFilters } from "@/lib/analysis/fleet/fleet-views";
-import { getFleetSnapshot } from "@/lib/server/fleet";
 import { FleetView } from "@/components/fleet/fleet-view";
+import { FLEET_SIGNATURES_PER_PAGE, getFleetPage } from "@/lib/server/fleet-page";
 
 export const dynamic = "force-dynamic";
 
 export default async function FleetPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  const [snapshot, params] = await Promise.all([getFleetSnapshot(), searchParams]);
+  const page = await getFleetPage(await searchParams);
   return (
     <>
       <h1>Fleet</h1>
       <p className="muted">
-        Failing and timed-out executions across {snapshot.stateMachines.length} state machines in {snapshot.regions.join(", ")}.
+        Failures across {page.snapshot.stateMachines.length} state machines in {page.snapshot.regions.join(", ")}, grouped by cause.
       </p>
-      <FleetView initial={snapshot} filters={toFleetFilters(params)} />
+      {page.badFilter ? (
+        <p className="stale" role="alert">
+          The link&apos;s filters were not understood ({page.badFilter}); showing the last 24 hours.
+        </p>
+      ) : null}
+      <FleetView initial={page} params={page.params} filters={page.filters} signaturesPerPage={FLEET_SIGNATURES_PER_PAGE} />
     </>
   );
 }

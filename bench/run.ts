@@ -13,6 +13,7 @@ const suites: Suite[] = [
   { name: "hostile", load: async () => (await import("./hostile")).runHostileBench },
   { name: "alarm-landing", load: async () => (await import("./alarm-landing")).runAlarmLandingBench },
   { name: "sandbox", load: async () => (await import("./sandbox")).runSandboxBench },
+  { name: "index", load: async () => (await import("./index-store")).runIndexBench },
 ];
 
 function format(n: number): string {

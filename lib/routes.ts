@@ -5,6 +5,7 @@ export const routes = {
   execution: (arn: string) => `/executions/${encodeURIComponent(arn)}`,
   /** The alarm view: `at` the state change, `from`/`to` its breach window (stable: alarms and runbooks hold these). */
   alarm: (region: string, alarmName: string, query?: Record<string, string | undefined>) => `/alarms/${region}/${encodeURIComponent(alarmName)}${toQuery(query)}`,
+  signature: (id: string, query?: Record<string, string | undefined>) => `/signatures/${encodeURIComponent(id)}${toQuery(query)}`,
 };
 
 function toQuery(query?: Record<string, string | undefined>): string {

@@ -24,12 +24,12 @@ beforeEach(() => {
 
 describe("FleetFiltersBar", () => {
   it("shows the filters of the URL in labelled controls", () => {
-    search = "status=TIMED_OUT&stateMachine=arn%3Aaws%3Astates%3Aeu-west-1%3A123456789012%3AstateMachine%3Aexports&error=Timeout&window=1h";
-    render(<FleetFiltersBar filters={{ status: "TIMED_OUT", stateMachine: stateMachines[1]!.stateMachineArn, error: "Timeout", window: "1h" }} stateMachines={stateMachines} />);
-    expect(screen.getByRole("form", { name: "Filters" })).toBeTruthy();
+    search = "status=TIMED_OUT&stateMachine=arn%3Aaws%3Astates%3Aeu-west-1%3A123456789012%3AstateMachine%3Aexports&q=Timeout&window=1h";
+    render(<FleetFiltersBar filters={{ status: "TIMED_OUT", stateMachine: stateMachines[1]!.stateMachineArn, q: "Timeout", window: "1h" }} stateMachines={stateMachines} />);
+    expect(screen.getByRole("search", { name: "Filters" })).toBeTruthy();
     expect((screen.getByRole("combobox", { name: "Status" }) as HTMLSelectElement).value).toBe("TIMED_OUT");
     expect((screen.getByRole("combobox", { name: "State machine" }) as HTMLSelectElement).value).toBe(stateMachines[1]!.stateMachineArn);
-    expect((screen.getByRole("textbox", { name: "Error contains" }) as HTMLInputElement).value).toBe("Timeout");
+    expect((screen.getByRole("searchbox", { name: /Search error, cause, state, name/ }) as HTMLInputElement).value).toBe("Timeout");
     expect((screen.getByRole("combobox", { name: "Window" }) as HTMLSelectElement).value).toBe("1h");
     // Every state machine is offered by name and region.
     expect(screen.getByRole("option", { name: "exports (eu-west-1)" })).toBeTruthy();
@@ -37,16 +37,16 @@ describe("FleetFiltersBar", () => {
   });
 
   it("puts a chosen status in the URL, keeping the other filters, and without scrolling", async () => {
-    search = "error=Timeout";
-    render(<FleetFiltersBar filters={{ error: "Timeout" }} stateMachines={stateMachines} />);
+    search = "q=Timeout";
+    render(<FleetFiltersBar filters={{ q: "Timeout" }} stateMachines={stateMachines} />);
     await userEvent.selectOptions(screen.getByRole("combobox", { name: "Status" }), "FAILED");
-    expect(replace).toHaveBeenCalledWith("/?error=Timeout&status=FAILED", { scroll: false });
+    expect(replace).toHaveBeenCalledWith("/?q=Timeout&status=FAILED", { scroll: false });
   });
 
   it("removes a filter set back to its default, down to the bare path", async () => {
     search = "status=FAILED";
     render(<FleetFiltersBar filters={{ status: "FAILED" }} stateMachines={stateMachines} />);
-    await userEvent.selectOptions(screen.getByRole("combobox", { name: "Status" }), "Failed and timed out");
+    await userEvent.selectOptions(screen.getByRole("combobox", { name: "Status" }), "Failed, timed out, aborted");
     expect(replace).toHaveBeenCalledWith("/", { scroll: false });
   });
 
@@ -58,9 +58,9 @@ describe("FleetFiltersBar", () => {
     expect(replace).toHaveBeenCalledWith("/?status=FAILED&window=6h", { scroll: false });
   });
 
-  it("applies the error text on Enter, trimmed", async () => {
+  it("applies the search text on Enter, trimmed", async () => {
     render(<FleetFiltersBar filters={{}} stateMachines={stateMachines} />);
-    await userEvent.type(screen.getByRole("textbox", { name: "Error contains" }), "  States.Timeout {Enter}");
-    expect(replace).toHaveBeenLastCalledWith("/?error=States.Timeout", { scroll: false });
+    await userEvent.type(screen.getByRole("searchbox", { name: /Search error, cause, state, name/ }), "  States.Timeout {Enter}");
+    expect(replace).toHaveBeenLastCalledWith("/?q=States.Timeout", { scroll: false });
   });
 });

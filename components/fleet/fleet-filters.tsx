@@ -1,10 +1,21 @@
 "use client";
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
-import { FLEET_WINDOWS, type FleetFilters } from "@/lib/analysis/fleet/fleet-views";
 import type { FleetStateMachine } from "@/lib/domain/fleet";
 
-/** Status, state machine, error and window filters, kept in the URL so the view is a shareable link. */
-export function FleetFiltersBar({ filters, stateMachines }: { filters: FleetFilters; stateMachines: FleetStateMachine[] }) {
+/** The fleet's filters as they live in the URL (the /api/failures query without group and cursor). */
+export interface FailureFilters {
+  window?: string;
+  from?: string;
+  to?: string;
+  stateMachine?: string;
+  status?: string;
+  q?: string;
+}
+
+const WINDOWS = ["1h", "6h", "24h", "7d"];
+
+/** Window, status, state machine and search, kept in the URL so the view is a shareable link. */
+export function FleetFiltersBar({ filters, stateMachines }: { filters: FailureFilters; stateMachines: FleetStateMachine[] }) {
   const router = useRouter();
   const pathname = usePathname();
   const params = useSearchParams();
@@ -17,18 +28,31 @@ export function FleetFiltersBar({ filters, stateMachines }: { filters: FleetFilt
       next.delete("from");
       next.delete("to");
     }
+    next.delete("error");
     const query = next.toString();
     router.replace(query ? `${pathname}?${query}` : pathname, { scroll: false });
   }
 
   return (
-    <form className="filters" aria-label="Filters" onSubmit={(e) => e.preventDefault()}>
+    <form className="filters" role="search" aria-label="Filters" onSubmit={(e) => e.preventDefault()}>
+      <label>
+        Window
+        <select value={filters.window ?? (filters.from || filters.to ? "" : "24h")} onChange={(e) => set("window", e.target.value)}>
+          {filters.from || filters.to ? <option value="">Custom (from/to)</option> : null}
+          {WINDOWS.map((w) => (
+            <option key={w} value={w}>
+              Last {w}
+            </option>
+          ))}
+        </select>
+      </label>
       <label>
         Status
         <select value={filters.status ?? ""} onChange={(e) => set("status", e.target.value)}>
-          <option value="">Failed and timed out</option>
+          <option value="">Failed, timed out, aborted</option>
           <option value="FAILED">FAILED</option>
           <option value="TIMED_OUT">TIMED_OUT</option>
+          <option value="ABORTED">ABORTED</option>
         </select>
       </label>
       <label>
@@ -43,19 +67,16 @@ export function FleetFiltersBar({ filters, stateMachines }: { filters: FleetFilt
         </select>
       </label>
       <label>
-        Error contains
-        <input defaultValue={filters.error ?? ""} onBlur={(e) => set("error", e.target.value.trim())} onKeyDown={(e) => e.key === "Enter" && set("error", e.currentTarget.value.trim())} placeholder="States.Timeout" />
-      </label>
-      <label>
-        Window
-        <select value={filters.window ?? ""} onChange={(e) => set("window", e.target.value)}>
-          <option value="">{filters.from || filters.to ? "Custom (from/to)" : "Everything polled"}</option>
-          {FLEET_WINDOWS.map((w) => (
-            <option key={w} value={w}>
-              Last {w}
-            </option>
-          ))}
-        </select>
+        Search error, cause, state, name
+        <input
+          type="search"
+          name="q"
+          defaultValue={filters.q ?? ""}
+          maxLength={256}
+          onBlur={(e) => set("q", e.target.value.trim())}
+          onKeyDown={(e) => e.key === "Enter" && set("q", e.currentTarget.value.trim())}
+          placeholder="States.Timeout"
+        />
       </label>
     </form>
   );

@@ -1,44 +1,82 @@
 "use client";
-import { useQuery } from "@tanstack/react-query";
-import { useState } from "react";
-import { filterFailing, findSilentTimeouts, findStuck, findUnboundedTasks, type FleetFilters } from "@/lib/analysis/fleet/fleet-views";
+import { useInfiniteQuery, useQuery } from "@tanstack/react-query";
+import { findStuck, findUnboundedTasks, groupSilentTimeouts } from "@/lib/analysis/fleet/fleet-views";
+import type { FailureExecutionsPage, FailureSignaturesPage } from "@/lib/domain/failures";
 import type { FleetSnapshot } from "@/lib/domain/fleet";
-import { fleetQuery } from "@/lib/queries/options";
+import { failureExecutionsQuery, failureSignaturesQuery, fleetQuery } from "@/lib/queries/options";
 import { Freshness } from "../common/freshness";
 import { useNow } from "../common/use-now";
-import { FleetFiltersBar } from "./fleet-filters";
-import { FleetTable } from "./fleet-table";
+import { FailureExecutionsTable } from "./failure-executions-table";
+import { FleetFiltersBar, type FailureFilters } from "./fleet-filters";
+import styles from "./fleet.module.css";
+import { IndexProgress } from "./index-progress";
+import { SignatureTable } from "./signature-table";
 import { SilentTimeouts } from "./silent-timeouts";
 import { StateMachineTable } from "./state-machine-table";
 import { StuckExecutions } from "./stuck-executions";
 
-/** The fleet page body: live failing executions, silent timeouts, stuck runs, state machines. */
-export function FleetView({ initial, filters }: { initial: FleetSnapshot; filters: FleetFilters }) {
-  const query = useQuery({ ...fleetQuery(), initialData: initial });
-  const snapshot = query.data;
-  const now = useNow(Date.parse(initial.servedAt), 5000);
-  // Executions on screen when the page opened; anything else is a new arrival.
-  const [seenAtOpen] = useState(() => new Set(initial.failing.map((e) => e.executionArn)));
-  const arrived = new Set(snapshot.failing.map((e) => e.executionArn).filter((arn) => !seenAtOpen.has(arn)));
+interface Props {
+  initial: { snapshot: FleetSnapshot; signatures: FailureSignaturesPage; executions: FailureExecutionsPage };
+  /** The canonical /api/failures query of the filters (no group, no cursor). */
+  params: string;
+  filters: FailureFilters;
+  signaturesPerPage: number;
+}
 
-  const failing = filterFailing(snapshot.failing, filters, now);
-  const serverError = snapshot.error;
-  const browserError = query.isRefetchError && query.error ? { kind: "network", message: query.error.message } : null;
+function withGroup(params: string, limit: number): string {
+  const query = new URLSearchParams(params);
+  query.set("group", "signature");
+  query.set("limit", String(limit));
+  return query.toString();
+}
+
+/** The fleet page body: what is on fire (signatures), state machines and their alarms, silent timeouts, executions. */
+export function FleetView({ initial, params, filters, signaturesPerPage }: Props) {
+  const fleet = useQuery({ ...fleetQuery(), initialData: initial.snapshot });
+  const signatureParams = withGroup(params, signaturesPerPage);
+  const signatures = useInfiniteQuery({ ...failureSignaturesQuery(signatureParams), initialData: { pages: [initial.signatures], pageParams: [null] } });
+  const executionParams = new URLSearchParams(params);
+  executionParams.set("limit", "25");
+  const executions = useInfiniteQuery({ ...failureExecutionsQuery(executionParams.toString()), initialData: { pages: [initial.executions], pageParams: [null] } });
+  const snapshot = fleet.data;
+  const now = useNow(Date.parse(initial.snapshot.servedAt), 5000);
+  const first = signatures.data.pages[0]!;
+  const allSignatures = signatures.data.pages.flatMap((p) => p.signatures);
+  const allExecutions = executions.data.pages.flatMap((p) => p.executions);
+  const browserError = fleet.isRefetchError && fleet.error ? { kind: "network", message: fleet.error.message } : null;
 
   return (
     <>
-      <Freshness updatedAt={snapshot.updatedAt} error={browserError ?? serverError} staleAfterMs={snapshot.pollIntervalMs * 2 + 10_000} />
-      <div className="grid-2">
-        <SilentTimeouts timeouts={findSilentTimeouts(snapshot)} unboundedTasks={findUnboundedTasks(snapshot.stateMachines)} />
+      <Freshness updatedAt={snapshot.updatedAt} error={browserError ?? snapshot.error} staleAfterMs={snapshot.pollIntervalMs * 2 + 10_000} />
+      <IndexProgress status={first.status} nowMs={now} />
+      <FleetFiltersBar filters={filters} stateMachines={snapshot.stateMachines} />
+      <section className={styles.onFire} aria-labelledby="on-fire-title">
+        <h2 id="on-fire-title">
+          On fire: {first.total.toLocaleString("en-US")} failures in {allSignatures.length}
+          {signatures.hasNextPage ? "+" : ""} signature{allSignatures.length === 1 ? "" : "s"}
+        </h2>
+        <SignatureTable signatures={allSignatures} window={filters as Record<string, string | undefined>} />
+        {signatures.hasNextPage ? (
+          <button type="button" className={styles.more} onClick={() => void signatures.fetchNextPage()} disabled={signatures.isFetchingNextPage}>
+            {signatures.isFetchingNextPage ? "Loading…" : "More signatures"}
+          </button>
+        ) : null}
+      </section>
+      <h2>State machines</h2>
+      <StateMachineTable stateMachines={snapshot.stateMachines} coverage={first.coverage} />
+      <div className={styles.panels}>
+        <SilentTimeouts groups={groupSilentTimeouts(first.timeouts, snapshot.stateMachines)} unboundedTasks={findUnboundedTasks(snapshot.stateMachines)} />
         <StuckExecutions stuck={findStuck(snapshot, now)} running={snapshot.running.length} />
       </div>
       <h2>
-        Failing executions <span className="muted">({failing.length} of {snapshot.failing.length})</span>
+        Failing executions <span className="muted">({allExecutions.length.toLocaleString("en-US")} of {executions.data.pages[0]!.total.toLocaleString("en-US")})</span>
       </h2>
-      <FleetFiltersBar filters={filters} stateMachines={snapshot.stateMachines} />
-      <FleetTable executions={failing} arrived={arrived} />
-      <h2>State machines</h2>
-      <StateMachineTable stateMachines={snapshot.stateMachines} />
+      <FailureExecutionsTable executions={allExecutions} />
+      {executions.hasNextPage ? (
+        <button type="button" className={styles.more} onClick={() => void executions.fetchNextPage()} disabled={executions.isFetchingNextPage}>
+          {executions.isFetchingNextPage ? "Loading…" : "Older executions"}
+        </button>
+      ) : null}
     </>
   );
 }

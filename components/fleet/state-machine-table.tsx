@@ -1,48 +1,86 @@
+"use client";
 import Link from "next/link";
+import { useState } from "react";
+import { describeCoverage } from "@/lib/analysis/fleet/failure-views";
+import type { IndexCoverage } from "@/lib/domain/failures";
 import type { FleetStateMachine } from "@/lib/domain/fleet";
 import { routes } from "@/lib/routes";
+import styles from "./fleet.module.css";
 
-/** Every state machine the server can see, with its failing counts and whether an alarm watches it. */
-export function StateMachineTable({ stateMachines }: { stateMachines: FleetStateMachine[] }) {
+const PAGE = 25;
+
+function Coverage({ sm }: { sm: FleetStateMachine }) {
+  const watched = [sm.watchesFailures ? "failures" : null, sm.watchesTimeouts ? "timeouts" : null].filter(Boolean);
+  if (watched.length === 2) return <span>failures and timeouts</span>;
+  if (watched.length === 1) return <span className={styles.alarmNone}>{watched[0]} only</span>;
+  return <span className={styles.alarmNone}>none</span>;
+}
+
+/** State machines with their failures in the window (N of M against CloudWatch) and which alarms watch them; paged. */
+export function StateMachineTable({ stateMachines, coverage }: { stateMachines: FleetStateMachine[]; coverage: IndexCoverage[] }) {
+  const [shown, setShown] = useState(PAGE);
   if (stateMachines.length === 0) return <p className="muted">No state machines found in the configured regions.</p>;
+  const byArn = new Map(coverage.map((c) => [c.stateMachineArn, c]));
   return (
-    <table aria-label="State machines">
-      <thead>
-        <tr>
-          <th>State machine</th>
-          <th>Type</th>
-          <th>Region</th>
-          <th className="num">Failed</th>
-          <th className="num">Timed out</th>
-          <th className="num">Running</th>
-          <th>Alarms</th>
-        </tr>
-      </thead>
-      <tbody>
-        {stateMachines.map((sm) => (
-          <tr key={sm.stateMachineArn} data-testid="state-machine-row" data-name={sm.name}>
-            <td>
-              <Link href={routes.stateMachine(sm.stateMachineArn)}>{sm.name}</Link>
-            </td>
-            <td>{sm.type}</td>
-            <td>{sm.region}</td>
-            <td className="num" data-testid="count-failed">{sm.counts.FAILED}</td>
-            <td className="num" data-testid="count-timed-out">{sm.counts.TIMED_OUT}</td>
-            <td className="num">{sm.counts.RUNNING}</td>
-            <td>
-              {sm.alarms.length === 0 ? (
-                <span className="muted">none</span>
-              ) : (
-                sm.alarms.map((a) => (
-                  <div key={a.alarmName}>
-                    {a.alarmName} <span className="muted">({a.metricName}: {a.stateValue})</span>
-                  </div>
-                ))
-              )}
-            </td>
+    <>
+      <div className={styles.scroll}>
+      <table aria-label="State machines" className={styles.smTable}>
+        <thead>
+          <tr>
+            <th>State machine</th>
+            <th className="num">Failures in window</th>
+            <th className="num">Running</th>
+            <th>Alarm coverage</th>
+            <th className={styles.hideSmall}>Alarms</th>
           </tr>
-        ))}
-      </tbody>
-    </table>
+        </thead>
+        <tbody>
+          {stateMachines.slice(0, shown).map((sm) => {
+            const c = byArn.get(sm.stateMachineArn);
+            const short = c ? describeCoverage(c) : null;
+            return (
+              <tr key={sm.stateMachineArn} data-testid="state-machine-row" data-name={sm.name}>
+                <td>
+                  <Link href={routes.stateMachine(sm.stateMachineArn)}>{sm.name}</Link>
+                  <div className="muted">
+                    {sm.type} · {sm.region}
+                  </div>
+                </td>
+                <td className="num" data-testid="count-failures">
+                  {short ? (
+                    <span className={styles.coverageShort} title="The index holds fewer than CloudWatch counted (polling started later, or retention dropped some)">
+                      {short}
+                    </span>
+                  ) : (
+                    (c?.indexed ?? 0).toLocaleString("en-US")
+                  )}
+                </td>
+                <td className="num">{sm.counts.RUNNING}</td>
+                <td>
+                  <Coverage sm={sm} />
+                </td>
+                <td className={styles.hideSmall}>
+                  {sm.alarms.length === 0 ? (
+                    <span className="muted">none</span>
+                  ) : (
+                    sm.alarms.map((a) => (
+                      <div key={`${a.alarmName}|${a.metricName}`}>
+                        {a.alarmName} <span className="muted">({a.metricName}: {a.stateValue})</span>
+                      </div>
+                    ))
+                  )}
+                </td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+      </div>
+      {stateMachines.length > shown ? (
+        <button type="button" className={styles.more} onClick={() => setShown((n) => n + PAGE)}>
+          Show {Math.min(PAGE, stateMachines.length - shown)} more of {stateMachines.length - shown}
+        </button>
+      ) : null}
+    </>
   );
 }

@@ -71,7 +71,7 @@ export function listExecutions(input: {
   });
 }
 
-/** One ListExecutions page (newest first), for callers that decide page by page how far back to read. */
+/** One ListExecutions page (newest first); `nextToken` is null on the last page. Expired tokens → invalid-token. */
 export function listExecutionsPage(input: {
   stateMachineArn: string;
   statusFilter?: ExecutionStatus;
@@ -83,7 +83,7 @@ export function listExecutionsPage(input: {
       new ListExecutionsCommand({
         stateMachineArn: input.stateMachineArn,
         statusFilter: input.statusFilter,
-        maxResults: Math.max(1, Math.min(MAX_PAGE_SIZE, Math.floor(input.maxResults ?? MAX_PAGE_SIZE))),
+        maxResults: Math.min(MAX_PAGE_SIZE, Math.max(1, Math.floor(input.maxResults ?? MAX_PAGE_SIZE))),
         nextToken: input.nextToken,
       }),
     );

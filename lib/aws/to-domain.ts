@@ -52,6 +52,9 @@ export function toExecutionSummary(item: ExecutionListItem): ExecutionSummary {
     stopDate: toIso(item.stopDate),
   };
   if (item.redriveCount !== undefined) summary.redriveCount = item.redriveCount;
+  // Set when the execution was started through a version or an alias (the failure index keeps both).
+  if (item.stateMachineVersionArn) summary.stateMachineVersionArn = item.stateMachineVersionArn;
+  if (item.stateMachineAliasArn) summary.stateMachineAliasArn = item.stateMachineAliasArn;
   return summary;
 }
 

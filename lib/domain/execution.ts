@@ -14,6 +14,8 @@ export interface ExecutionSummary {
   startDate: string;
   stopDate: string | null;
   redriveCount?: number;
+  stateMachineVersionArn?: string;
+  stateMachineAliasArn?: string;
 }
 
 /** DescribeExecution, JSON-safe. Input/output are omitted when payloads are hidden. */

@@ -1,4 +1,5 @@
 import type { ExecutionStatus } from "./execution";
+import type { IndexStatus } from "./failures";
 import type { FailureKind } from "./report";
 
 /** An alarm that watches a state machine's failures or timeouts, as matched from DescribeAlarms. */
@@ -8,13 +9,16 @@ export interface AlarmWatch {
   stateValue: string;
 }
 
-/** One state machine in the fleet snapshot, with its counts over the polled pages. */
+/** One state machine in the fleet snapshot, with its failure counts over the last 24 hours. */
 export interface FleetStateMachine {
   stateMachineArn: string;
   name: string;
   type: "STANDARD" | "EXPRESS";
   region: string;
-  counts: { FAILED: number; TIMED_OUT: number; RUNNING: number };
+  /** FAILED / TIMED_OUT / ABORTED: executions the index holds that closed in the last 24 h; RUNNING: listed now. */
+  counts: { FAILED: number; TIMED_OUT: number; ABORTED: number; RUNNING: number };
+  /** CloudWatch's ExecutionsFailed + TimedOut + Aborted sums over the last 24 h; null before metrics are read. */
+  cloudWatchFailures24h: number | null;
   /** Alarms on ExecutionsTimedOut / ExecutionsFailed; INSUFFICIENT_DATA does not count as watching. */
   alarms: AlarmWatch[];
   watchesTimeouts: boolean;
@@ -25,7 +29,7 @@ export interface FleetStateMachine {
   findings: { code: string; severity: string; path: string | null }[];
 }
 
-/** One failing, timed-out or running execution in the fleet. */
+/** One failing, timed-out or running execution in the fleet (failures come from the index). */
 export interface FleetExecution {
   executionArn: string;
   stateMachineArn: string;
@@ -57,8 +61,11 @@ export interface PollError {
 export interface FleetSnapshot {
   regions: string[];
   stateMachines: FleetStateMachine[];
+  /** The newest failures in the index (at most 200; /api/failures pages through all of them). */
   failing: FleetExecution[];
   running: FleetExecution[];
+  /** The failure index's progress (catching up after a burst) and what retention dropped; null before the first cycle. */
+  index: IndexStatus | null;
   /** When the last complete poll finished; null before the first. */
   updatedAt: string | null;
   lastAttemptAt: string | null;

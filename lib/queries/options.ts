@@ -1,4 +1,5 @@
-import { queryOptions } from "@tanstack/react-query";
+import { infiniteQueryOptions, queryOptions } from "@tanstack/react-query";
+import type { FailureExecutionsPage, FailureSignaturesPage, SignatureDetail } from "@/lib/domain/failures";
 import type { FleetSnapshot } from "@/lib/domain/fleet";
 import type { EventPage, EventQuery, ExecutionTriage } from "@/lib/domain/triage";
 import type { StateMachineView } from "@/lib/domain/state-machine-view";
@@ -15,6 +16,49 @@ export function fleetQuery() {
     queryKey: queryKeys.fleet(),
     queryFn: () => fetchJson<FleetSnapshot>("/api/fleet"),
     refetchInterval: FLEET_REFRESH_MS,
+  });
+}
+
+// The index changes as the poller writes; the page refreshes on the poll's own rhythm.
+const FAILURES_REFRESH_MS = 10_000;
+
+function withCursor(params: string, cursor: string | null): string {
+  const query = new URLSearchParams(params);
+  if (cursor) query.set("cursor", cursor);
+  const text = query.toString();
+  return text ? `?${text}` : "";
+}
+
+/** Signatures of a window, a page at a time (`params`: the /api/failures query, group=signature included). */
+export function failureSignaturesQuery(params: string) {
+  return infiniteQueryOptions({
+    queryKey: queryKeys.failures(params),
+    queryFn: ({ pageParam }) => fetchJson<FailureSignaturesPage>(`/api/failures${withCursor(params, pageParam)}`),
+    initialPageParam: null as string | null,
+    getNextPageParam: (last) => last.nextCursor,
+    refetchInterval: FAILURES_REFRESH_MS,
+  });
+}
+
+/** Failing executions of a window, newest first, a page at a time. */
+export function failureExecutionsQuery(params: string) {
+  return infiniteQueryOptions({
+    queryKey: queryKeys.failures(params),
+    queryFn: ({ pageParam }) => fetchJson<FailureExecutionsPage>(`/api/failures${withCursor(params, pageParam)}`),
+    initialPageParam: null as string | null,
+    getNextPageParam: (last) => last.nextCursor,
+    refetchInterval: FAILURES_REFRESH_MS,
+  });
+}
+
+/** One signature, its executions a page at a time. */
+export function signatureQuery(id: string, params: string) {
+  return infiniteQueryOptions({
+    queryKey: queryKeys.signature(id, params),
+    queryFn: ({ pageParam }) => fetchJson<SignatureDetail>(`/api/failures/signatures/${encodeURIComponent(id)}${withCursor(params, pageParam)}`),
+    initialPageParam: null as string | null,
+    getNextPageParam: (last) => last.executions.nextCursor,
+    refetchInterval: FAILURES_REFRESH_MS,
   });
 }
 

@@ -36,7 +36,7 @@ export interface AwsPortDeps {
   regions: () => string[];
   hidePayloads: () => boolean;
   /** True when the execution is in the fleet snapshot or the failure index. */
-  isKnownExecution: (executionArn: string) => boolean;
+  isKnownExecution: (executionArn: string) => boolean | Promise<boolean>;
   now: () => number;
 }
 
@@ -85,8 +85,8 @@ export function createAwsPort(deps: AwsPortDeps): { poller: AwsPort; visitor: Aw
     return call();
   }
 
-  function known(executionArn: string): boolean {
-    return described.get(executionArn) !== undefined || deps.isKnownExecution(executionArn);
+  async function known(executionArn: string): Promise<boolean> {
+    return described.get(executionArn) !== undefined || (await deps.isKnownExecution(executionArn));
   }
 
   function rememberedNotFound(executionArn: string, operation: string): void {
@@ -120,7 +120,7 @@ export function createAwsPort(deps: AwsPortDeps): { poller: AwsPort; visitor: Aw
   async function existsFirst(executionArn: string, operation: string): Promise<BudgetPriority> {
     assertWatched(executionArn, operation);
     rememberedNotFound(executionArn, operation);
-    if (known(executionArn)) return "known";
+    if (await known(executionArn)) return "known";
     await describeOnce(executionArn, "visitor");
     return "known";
   }
@@ -137,7 +137,12 @@ export function createAwsPort(deps: AwsPortDeps): { poller: AwsPort; visitor: Aw
         const region = assertWatched(arn, "DescribeStateMachine");
         return charged("DescribeStateMachine", region, fixed === "visitor" ? "known" : fixed, () => deps.calls.describeStateMachine(arn));
       },
-      describeExecution: async (arn) => describeOnce(arn, priority === "by-execution" ? (known(arn) ? "known" : "visitor") : fixed),
+      describeExecution: async (arn) => {
+        // Refused before any lookup: a foreign region or a remembered "does not exist" costs nothing.
+        assertWatched(arn, "DescribeExecution");
+        rememberedNotFound(arn, "DescribeExecution");
+        return describeOnce(arn, priority === "by-execution" ? ((await known(arn)) ? "known" : "visitor") : fixed);
+      },
       describeStateMachineForExecution: async (arn) => {
         const operation = "DescribeStateMachineForExecution";
         const level = priority === "by-execution" ? await existsFirst(arn, operation) : fixed;

@@ -1,11 +1,17 @@
 import "server-only";
 import type { FleetSnapshot } from "@/lib/domain/fleet";
 import type { FleetPoller } from "./poller";
+import type { FailureStore } from "./store/failure-store";
 import { services } from "./services";
 
 /** The process-wide fleet poller (built by the composition root, lib/server/services.ts). */
 export function fleetPoller(): FleetPoller {
   return services().poller;
+}
+
+/** The process-wide failure index: SQLite in SFN_TRIAGE_DB (default .sfn-triage/index.db), or Postgres at DATABASE_URL. */
+export function failureStore(): Promise<FailureStore> {
+  return services().store;
 }
 
 // The first paint waits for the first poll at most this long, then shows what it has.

@@ -1,17 +1,19 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { AwsError } from "@/lib/aws/errors";
-import type { ExecutionSummary } from "@/lib/domain/execution";
+import type { ExecutionStatus, ExecutionSummary } from "@/lib/domain/execution";
 import type { ExecutionMetrics } from "@/lib/domain/metrics";
 import { makeEvent } from "@/test-support/make-event";
-import { createBudget } from "./budget";
+import { createBudget, quotaFor } from "./budget";
 import { FleetPoller, type PollerDeps } from "./poller";
+import { FailureStore } from "./store/failure-store";
 
 const NOW = Date.parse("2026-11-23T12:00:00Z");
 const REGION = "us-east-1";
 const smArn = (name: string) => `arn:aws:states:${REGION}:111111111111:stateMachine:${name}`;
+const RETENTION = { maxAgeMs: 30 * 86_400_000, maxBytes: 1024 ** 3 };
 
-function execution(sm: string, name: string, status: ExecutionSummary["status"]): ExecutionSummary {
-  return { executionArn: `arn:aws:states:${REGION}:111111111111:execution:${sm}:${name}`, stateMachineArn: smArn(sm), name, status, startDate: "2026-11-23T11:00:00Z", stopDate: status === "RUNNING" ? null : "2026-11-23T11:05:00Z" };
+function execution(sm: string, name: string, status: ExecutionStatus, startMs = Date.parse("2026-11-23T11:00:00Z")): ExecutionSummary {
+  return { executionArn: `arn:aws:states:${REGION}:111111111111:execution:${sm}:${name}`, stateMachineArn: smArn(sm), name, status, startDate: new Date(startMs).toISOString(), stopDate: status === "RUNNING" ? null : new Date(startMs + 300_000).toISOString() };
 }
 
 /** A timed-out task's last events, newest first, as one reverseOrder page without payloads returns them. */
@@ -23,13 +25,23 @@ const timedOutPage = [
   makeEvent(1, "ExecutionStarted", 0, "2026-11-23T11:00:00Z", { roleArn: "r" }),
 ];
 
-function fakeDeps(stateMachines: string[]) {
+/** ListExecutions over an in-memory list, newest start first; a token is the last row's ARN, so it survives new arrivals on top. */
+function pageOf(list: ExecutionSummary[], input: { maxResults?: number; nextToken?: string }) {
+  const sorted = [...list].sort((a, b) => (a.startDate === b.startDate ? (a.executionArn < b.executionArn ? 1 : -1) : a.startDate < b.startDate ? 1 : -1));
+  const from = input.nextToken ? sorted.findIndex((e) => e.executionArn === input.nextToken) + 1 : 0;
+  const size = input.maxResults ?? 1000;
+  const executions = sorted.slice(from, from + size);
+  return { executions, nextToken: from + size < sorted.length ? executions.at(-1)!.executionArn : null };
+}
+
+function fakeDeps(stateMachines: string[], opts: { clock?: { now: number }; share?: number } = {}) {
   const calls: Record<string, number> = {};
   const count = (op: string) => (calls[op] = (calls[op] ?? 0) + 1);
   const lists = new Map<string, ExecutionSummary[]>();
   for (const sm of stateMachines) {
     lists.set(`${smArn(sm)}|FAILED`, [execution(sm, "failed-1", "FAILED")]);
     lists.set(`${smArn(sm)}|TIMED_OUT`, []);
+    lists.set(`${smArn(sm)}|ABORTED`, []);
     lists.set(`${smArn(sm)}|RUNNING`, [execution(sm, "running-1", "RUNNING")]);
   }
   const metrics = (arns: string[]): ExecutionMetrics => ({
@@ -39,13 +51,20 @@ function fakeDeps(stateMachines: string[]) {
     periodSeconds: 3600,
     partial: false,
     messages: [],
-    byStateMachine: Object.fromEntries(arns.map((arn) => [arn, { "ExecutionTime:p99": [{ timestamp: "2026-11-23T11:00:00Z", value: 60_000 }] }])) as ExecutionMetrics["byStateMachine"],
+    byStateMachine: Object.fromEntries(
+      arns.map((arn) => [arn, { "ExecutionTime:p99": [{ timestamp: "2026-11-23T11:00:00Z", value: 60_000 }], "ExecutionsFailed:Sum": [{ timestamp: "2026-11-23T11:00:00Z", value: 3 }] }]),
+    ) as ExecutionMetrics["byStateMachine"],
   });
+  const clock = opts.clock;
   const deps: PollerDeps = {
-    budget: createBudget({ share: 1 }),
-    now: () => NOW,
+    budget: clock
+      ? createBudget({ share: opts.share ?? 1, clock: () => clock.now, sleep: async (ms) => void (clock.now += ms) })
+      : createBudget({ share: opts.share ?? 1 }),
+    now: clock ? () => clock.now : () => NOW,
+    store: FailureStore.open({ backend: "sqlite", file: ":memory:" }, RETENTION),
     listStateMachines: vi.fn(async () => (count("ListStateMachines"), stateMachines.map((name) => ({ stateMachineArn: smArn(name), name, type: "STANDARD" as const, region: REGION, creationDate: "" })))),
     listExecutions: vi.fn(async ({ stateMachineArn, statusFilter }) => (count("ListExecutions"), lists.get(`${stateMachineArn}|${statusFilter}`) ?? [])),
+    listExecutionsPage: vi.fn(async (input) => (count("ListExecutions"), pageOf(lists.get(`${input.stateMachineArn}|${input.statusFilter}`) ?? [], input))),
     describeAlarms: vi.fn(async () => (count("DescribeAlarms"), [])),
     describeStateMachine: vi.fn(async (arn: string) => (count("DescribeStateMachine"), { stateMachineArn: arn, name: "x", type: "STANDARD" as const, region: REGION, creationDate: "", definition: JSON.stringify({ StartAt: "T", States: { T: { Type: "Task", Resource: "arn:aws:states:::lambda:invoke", End: true } } }) })),
     getExecutionHistoryPage: vi.fn(async () => (count("GetExecutionHistory"), { events: timedOutPage, nextToken: null })),
@@ -57,31 +76,101 @@ function fakeDeps(stateMachines: string[]) {
 describe("FleetPoller", () => {
   afterEach(() => vi.unstubAllEnvs());
 
-  it("spends state machines × 3 ListExecutions per cycle, and fetches a closed failure once", async () => {
+  it("spends state machines × 4 ListExecutions per quiet cycle, and reads a closed failure's history once", async () => {
     const { deps, calls } = fakeDeps(["a", "b", "c"]);
     const poller = new FleetPoller([REGION], deps);
     await poller.pollOnce();
-    expect(calls.ListExecutions).toBe(9);
+    // FAILED, TIMED_OUT, ABORTED (one page each: nothing more is new) and RUNNING.
+    expect(calls.ListExecutions).toBe(12);
     expect(calls.GetExecutionHistory).toBe(3);
     await poller.pollOnce();
     await poller.pollOnce();
-    expect(calls.ListExecutions).toBe(27);
+    expect(calls.ListExecutions).toBe(36);
     expect(calls.GetExecutionHistory).toBe(3);
     expect(calls.ListStateMachines).toBe(1);
     expect(calls.DescribeStateMachine).toBe(3);
   });
 
-  it("names the failed state and error of each failing execution, and the Task with no timeout", async () => {
+  it("names the failed state and error of each failing execution, from the index, and the Task with no timeout", async () => {
     const { deps } = fakeDeps(["pipeline"]);
     const poller = new FleetPoller([REGION], deps);
     await poller.pollOnce();
     const snapshot = poller.snapshot();
     expect(snapshot.failing).toHaveLength(1);
-    expect(snapshot.failing[0]).toMatchObject({ failedState: "Transform", error: "States.Timeout", kind: "task-timeout" });
+    expect(snapshot.failing[0]).toMatchObject({ failedState: "Transform", error: "States.Timeout", kind: "task-timeout", firstSeenAt: new Date(NOW).toISOString() });
     expect(snapshot.running).toHaveLength(1);
-    expect(snapshot.stateMachines[0]?.p99DurationMs).toBe(60_000);
+    expect(snapshot.stateMachines[0]).toMatchObject({ p99DurationMs: 60_000, cloudWatchFailures24h: 3, counts: { FAILED: 1, TIMED_OUT: 0, ABORTED: 0, RUNNING: 1 } });
     expect(snapshot.stateMachines[0]?.findings.map((f) => f.code)).toContain("task-timeout-missing");
     expect(snapshot.updatedAt).toBe(new Date(NOW).toISOString());
+    expect(snapshot.index).toMatchObject({ backend: "sqlite", stored: 1, pending: 0, pagesBehind: 0 });
+    const store = await poller.store();
+    const [signature] = (await store.signatures({ fromMs: 0, toMs: NOW }, { limit: 5 })).items;
+    expect(signature).toMatchObject({ originPath: "Transform", originError: "States.Timeout", count: 1 });
+    expect((await store.failure({ executionArn: snapshot.failing[0]!.executionArn, redriveCount: 0 }))?.finalError).toBe("States.Timeout");
+  });
+
+  it("indexes a burst of 3,000 failures between two polls in full, over as many cycles as the budget needs, and says how far behind it is", async () => {
+    vi.stubEnv("SFN_TRIAGE_LIST_PAGE_SIZE", "20");
+    vi.stubEnv("SFN_TRIAGE_HISTORY_RESERVE", "0");
+    const clock = { now: NOW };
+    const share = 0.5;
+    const { deps, lists, calls } = fakeDeps(["orders"], { clock, share });
+    const poller = new FleetPoller([REGION], deps);
+    await poller.pollOnce();
+    expect(poller.snapshot().index).toMatchObject({ stored: 1, pending: 0 });
+
+    const failed = lists.get(`${smArn("orders")}|FAILED`)!;
+    for (let i = 0; i < 3000; i++) failed.push(execution("orders", `burst-${String(i).padStart(4, "0")}`, "FAILED", NOW + 1000 + i * 10));
+    clock.now += 30_000;
+
+    const progress: { pending: number; pagesBehind: number; stored: number }[] = [];
+    for (let cycle = 0; cycle < 60; cycle++) {
+      const before = { ...calls };
+      const startedAt = clock.now;
+      await poller.pollOnce();
+      const index = poller.snapshot().index!;
+      progress.push({ pending: index.pending, pagesBehind: index.pagesBehind, stored: index.stored });
+      // Within the budget: never more calls in a cycle than the bucket held plus what it refilled meanwhile.
+      for (const api of ["ListExecutions", "GetExecutionHistory"]) {
+        const quota = quotaFor(api, REGION);
+        const allowed = Math.floor(quota.size * share) + Math.ceil(quota.refillPerSecond * share * ((clock.now - startedAt + 30_000) / 1000));
+        expect((calls[api] ?? 0) - (before[api] ?? 0), api).toBeLessThanOrEqual(allowed);
+      }
+      if (index.pending === 0 && index.pagesBehind === 0) break;
+      clock.now += 30_000;
+    }
+    // It took several cycles, said so while catching up, and finished.
+    expect(progress.length).toBeGreaterThan(3);
+    expect(progress[0]!.pending + progress[0]!.pagesBehind).toBeGreaterThan(0);
+    expect(progress.at(-1)).toEqual({ pending: 0, pagesBehind: 0, stored: 3001 });
+    const store = await poller.store();
+    const listed = new Set<string>();
+    let cursor: string | undefined;
+    do {
+      const page = await store.executions({ fromMs: 0, toMs: clock.now + 86_400_000 }, { cursor, limit: 500 });
+      for (const e of page.items) listed.add(e.executionArn);
+      cursor = page.nextCursor ?? undefined;
+    } while (cursor);
+    expect(listed).toEqual(new Set(failed.map((e) => e.executionArn)));
+    const [signature] = (await store.signatures({ fromMs: 0, toMs: clock.now + 86_400_000 }, { limit: 5 })).items;
+    expect(signature?.count).toBe(3001);
+  });
+
+  it("finds an execution that started before indexed ones but closed after them (ListExecutions sorts by start)", async () => {
+    const { deps, lists } = fakeDeps(["orders"]);
+    const failed = lists.get(`${smArn("orders")}|FAILED`)!;
+    const running = lists.get(`${smArn("orders")}|RUNNING`)!;
+    const early = Date.parse("2026-11-23T10:00:00Z");
+    running.splice(0, running.length, execution("orders", "slow", "RUNNING", early));
+    vi.stubEnv("SFN_TRIAGE_LIST_PAGE_SIZE", "5");
+    for (let i = 0; i < 12; i++) failed.push(execution("orders", `quick-${String(i).padStart(2, "0")}`, "FAILED", early + 60_000 * (i + 1)));
+    const poller = new FleetPoller([REGION], deps);
+    await poller.pollOnce();
+    // The slow one fails now; its start date puts it on the last page, below 13 indexed executions.
+    lists.set(`${smArn("orders")}|RUNNING`, []);
+    failed.push(execution("orders", "slow", "FAILED", early));
+    await poller.pollOnce();
+    expect(poller.snapshot().failing.map((e) => e.name)).toContain("slow");
   });
 
   it("keeps the last good snapshot when AWS throttles, marks it with the error, and backs off", async () => {
@@ -126,17 +215,14 @@ describe("FleetPoller", () => {
     expect(await poller.step()).toBe("cycle");
     expect(poller.nextDelayMs()).toBe(2000);
 
-    // Inside the backoff: one probe call per step, no cycle.
     const before = list.mock.calls.length;
     clock += 1000;
     expect(await poller.step()).toBe("probe-failed");
     expect(list.mock.calls.length - before).toBe(1);
-    // Backoff over: a full cycle again (still failing), and the backoff doubles.
     clock += 1000;
     expect(await poller.step()).toBe("cycle");
     expect(poller.nextDelayMs()).toBe(4000);
 
-    // The fault ends: the next step's probe passes and a full cycle brings fresh data at once.
     list.mockReset().mockResolvedValue([]);
     clock += 1000;
     expect(await poller.step()).toBe("cycle");

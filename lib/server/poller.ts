@@ -1,37 +1,51 @@
 import "server-only";
 import * as aws from "@/lib/aws";
 import { isAwsFailure } from "@/lib/aws/errors";
-import type { AlarmSummary } from "@/lib/domain/metrics";
 import type { ExecutionStatus, ExecutionSummary } from "@/lib/domain/execution";
-import type { FleetExecution, FleetSnapshot, FleetStateMachine, PollError } from "@/lib/domain/fleet";
+import type { FleetStateMachine, PollError } from "@/lib/domain/fleet";
+import type { AlarmSummary } from "@/lib/domain/metrics";
 import type { StateMachineSummary } from "@/lib/domain/state-machine";
-import { findAlarmWatches } from "@/lib/analysis/fleet/alarm-watch";
 import { sharedBudget, type Budget } from "./budget";
 import { serverConfig } from "./config";
-import { summariseFailure, type FailureSummary } from "./failure-summary";
 import { findingsForDefinition } from "./definition-findings";
+import { FailureIngest } from "./failure-ingest";
+import { buildFleetSnapshot, type FleetState, type HourlyPoint } from "./fleet-snapshot";
+import { PollScheduler } from "./poll-scheduler";
+import { indexConfig } from "./store/config";
+import { FailureStore } from "./store/failure-store";
 
-/** What the poller calls; tests pass fakes, production passes lib/aws. */
+/** What the poller calls; tests pass fakes, production passes lib/aws and the shared store. */
 export interface PollerDeps {
   listStateMachines: typeof aws.listStateMachines;
   listExecutions: typeof aws.listExecutions;
+  listExecutionsPage: typeof aws.listExecutionsPage;
   describeAlarms: typeof aws.describeAlarms;
   describeStateMachine: typeof aws.describeStateMachine;
   getExecutionHistoryPage: typeof aws.getExecutionHistoryPage;
   getExecutionMetrics: typeof aws.getExecutionMetrics;
   budget: Budget;
+  /** The failure index (or its opening); default: an in-memory SQLite index, for tests. */
+  store: FailureStore | Promise<FailureStore>;
   now: () => number;
 }
 
-const POLLED_STATUSES = ["FAILED", "TIMED_OUT", "RUNNING"] as const satisfies readonly ExecutionStatus[];
-// Failure summaries of new failing executions fetched per cycle: the rest wait a cycle, so a burst of
-// failures can't spend the GetExecutionHistory budget that the triage pages need.
-const SUMMARIES_PER_CYCLE = 40;
 const STATE_MACHINES_EVERY_CYCLES = 10;
 const METRICS_EVERY_CYCLES = 10;
+const RETENTION_EVERY_CYCLES = 20;
+// Newest failures the snapshot carries (the state machine page and scripts read them); the index has the rest.
+const RECENT_FAILURES = 200;
+const DAY_MS = 86_400_000;
+// CloudWatch is read hourly over the longest window the fleet offers (7 days): 168 points per series.
+const METRIC_WINDOW_MS = 7 * DAY_MS;
 
-function defaultDeps(): PollerDeps {
-  return { ...aws, budget: sharedBudget(), now: () => Date.now() };
+function defaultDeps(store: PollerDeps["store"] | undefined): PollerDeps {
+  return {
+    ...aws,
+    budget: sharedBudget(),
+    // Opened only when none is given: production passes the shared index (lib/server/fleet.ts).
+    store: store ?? FailureStore.open({ backend: "sqlite", file: ":memory:" }, indexConfig().retention),
+    now: () => Date.now(),
+  };
 }
 
 function toPollError(error: unknown, at: number): PollError {
@@ -40,104 +54,84 @@ function toPollError(error: unknown, at: number): PollError {
   return { kind, message, at: new Date(at).toISOString() };
 }
 
-/** Polls one or more regions and keeps the fleet snapshot. Terminal facts are cached for good. */
+/**
+ * Polls one or more regions: the state machines, their alarms, definitions and metrics, the RUNNING
+ * executions (for stuck detection) and, through FailureIngest, every failure into the index. What it keeps
+ * in memory is bounded by the number of state machines; failures live in the index.
+ */
 export class FleetPoller {
   private readonly deps: PollerDeps;
-  private readonly regions: string[];
-  private stateMachines: StateMachineSummary[] = [];
-  private alarms: AlarmSummary[] = [];
-  private p99ByArn = new Map<string, number | null>();
-  private findingsByArn = new Map<string, { at: number; findings: FleetStateMachine["findings"] }>();
-  private readonly firstSeen = new Map<string, number>();
-  /** A closed execution never changes: its failure summary is fetched once. */
-  private readonly failures = new Map<string, FailureSummary | null>();
-  private lists = new Map<string, ExecutionSummary[]>();
+  private readonly scheduler: PollScheduler;
+  private ingest: FailureIngest | null = null;
+  private readonly state: FleetState;
   private cycle = 0;
-  private updatedAt: number | null = null;
-  private lastAttemptAt: number | null = null;
-  private error: PollError | null = null;
-  private consecutiveErrors = 0;
-  private timer: ReturnType<typeof setTimeout> | null = null;
-  private running: Promise<void> | null = null;
-  private firstCycle: Promise<void> | null = null;
-  private stopped = false;
 
   constructor(regions: string[], deps: Partial<PollerDeps> = {}) {
-    this.regions = regions;
-    this.deps = { ...defaultDeps(), ...deps };
+    this.deps = { ...defaultDeps(deps.store), ...deps };
+    this.state = {
+      regions,
+      stateMachines: [],
+      alarms: [],
+      p99ByArn: new Map(),
+      failureSeriesByArn: new Map(),
+      findingsByArn: new Map(),
+      running: new Map(),
+      runningFirstSeen: new Map(),
+      recentFailures: [],
+      countsByArn: new Map(),
+      index: null,
+      updatedAt: null,
+      lastAttemptAt: null,
+      error: null,
+    };
+    this.scheduler = new PollScheduler(
+      { pollOnce: () => this.cycleOnce(), probe: () => this.probe() },
+      { now: this.deps.now, intervalMs: () => serverConfig().pollIntervalMs, maxBackoffMs: () => serverConfig().maxBackoffMs },
+    );
   }
 
-  /** Starts polling (once); resolves when the FIRST cycle has finished, successfully or not. */
+  /** Starts polling (once); resolves when the first cycle has finished, successfully or not. */
   start(): Promise<void> {
-    // Later cycles replace `running`; callers wait only for the first, never for whichever cycle is under way.
-    if (!this.firstCycle) this.firstCycle = this.running = this.tick();
-    return this.firstCycle;
+    return this.scheduler.start();
   }
 
   stop(): void {
-    this.stopped = true;
-    if (this.timer) clearTimeout(this.timer);
+    this.scheduler.stop();
   }
 
-  /** The delay before the next cycle: the interval, doubled per consecutive failure, capped. */
+  /** The delay before the next full cycle (backoff after failures). */
   nextDelayMs(): number {
-    const { pollIntervalMs, maxBackoffMs } = serverConfig();
-    return Math.min(pollIntervalMs * 2 ** this.consecutiveErrors, Math.max(maxBackoffMs, pollIntervalMs));
+    return this.scheduler.nextDelayMs();
   }
 
-  private async tick(): Promise<void> {
-    try {
-      await this.step();
-    } finally {
-      if (!this.stopped) {
-        this.timer = setTimeout(() => {
-          this.running = this.tick();
-        }, serverConfig().pollIntervalMs);
-        this.timer.unref?.();
-      }
-    }
+  /** One timer step (a cycle, or a probe while backing off). */
+  step(): Promise<"cycle" | "probe-failed"> {
+    return this.scheduler.step();
   }
 
-  /**
-   * One timer step, every poll interval. Healthy: a full cycle. After failures, full cycles wait out the
-   * backoff (nextDelayMs), but each step in between sends ONE probe — a ListExecutions, the call a cycle is
-   * made of — so the end of a fault is seen within one interval and fresh data follows at once, while a
-   * fault that persists costs one call per interval instead of a whole cycle.
-   */
-  async step(): Promise<"cycle" | "probe-failed"> {
-    const backoffOver = this.deps.now() - (this.lastAttemptAt ?? 0) >= this.nextDelayMs();
-    if (this.consecutiveErrors === 0 || backoffOver || (await this.probe())) {
-      await this.pollOnce();
-      return "cycle";
-    }
-    return "probe-failed";
+  /** One full cycle now; never throws (an error leaves the last good data in place, marked by `error`). */
+  pollOnce(): Promise<void> {
+    return this.scheduler.runCycle();
   }
 
-  private async probe(): Promise<boolean> {
-    const sm = this.stateMachines.find((s) => s.type === "STANDARD");
-    try {
-      if (sm) await this.call("ListExecutions", sm.region, () => this.deps.listExecutions({ stateMachineArn: sm.stateMachineArn, statusFilter: "FAILED", maxItems: 1 }));
-      else await Promise.all(this.regions.map((region) => this.call("ListStateMachines", region, () => this.deps.listStateMachines(region))));
-      return true;
-    } catch (error) {
-      this.error = toPollError(error, this.deps.now());
-      return false;
-    }
+  /** The failure index this poller writes into. */
+  async store(): Promise<FailureStore> {
+    return this.deps.store;
   }
 
-  /** One cycle: never throws; an error leaves the last good data in place, marked by `error`. */
-  async pollOnce(): Promise<void> {
-    this.lastAttemptAt = this.deps.now();
-    try {
-      await Promise.all(this.regions.map((region) => this.pollRegion(region)));
-      this.updatedAt = this.deps.now();
-      this.error = null;
-      this.consecutiveErrors = 0;
-    } catch (error) {
-      this.error = toPollError(error, this.deps.now());
-      this.consecutiveErrors += 1;
-    }
-    this.cycle += 1;
+  /** The fleet as of the last good poll. */
+  snapshot() {
+    return buildFleetSnapshot(this.state, { nowMs: this.deps.now(), pollIntervalMs: serverConfig().pollIntervalMs });
+  }
+
+  /** Alarms as of the last poll (the failures API shows the alarm beside each signature). */
+  alarms(): readonly AlarmSummary[] {
+    return this.state.alarms;
+  }
+
+  /** CloudWatch's hourly failed + timed-out + aborted sums per state machine (last 7 days). */
+  failureSeries(): ReadonlyMap<string, readonly HourlyPoint[]> {
+    return this.state.failureSeriesByArn;
   }
 
   private async call<T>(api: string, region: string, work: () => Promise<T>): Promise<T> {
@@ -145,48 +139,96 @@ export class FleetPoller {
     return work();
   }
 
-  private async pollRegion(region: string): Promise<void> {
-    const refreshList = this.cycle % STATE_MACHINES_EVERY_CYCLES === 0 || this.stateMachines.every((sm) => sm.region !== region);
-    if (refreshList) {
-      const listed = await this.call("ListStateMachines", region, () => this.deps.listStateMachines(region));
-      this.stateMachines = [...this.stateMachines.filter((sm) => sm.region !== region), ...listed];
-      this.alarms = [
-        ...this.alarms.filter((a) => !a.alarmArn.includes(`:${region}:`)),
-        ...(await this.call("DescribeAlarms", region, () => this.deps.describeAlarms(region))),
-      ];
+  private async probe(): Promise<boolean> {
+    const sm = this.state.stateMachines.find((s) => s.type === "STANDARD");
+    try {
+      if (sm) await this.call("ListExecutions", sm.region, () => this.deps.listExecutions({ stateMachineArn: sm.stateMachineArn, statusFilter: "FAILED", maxItems: 1 }));
+      else await Promise.all(this.state.regions.map((region) => this.call("ListStateMachines", region, () => this.deps.listStateMachines(region))));
+      return true;
+    } catch (error) {
+      this.state.error = toPollError(error, this.deps.now());
+      return false;
     }
-    // Express state machines have no ListExecutions (StateMachineTypeNotSupported).
-    const standard = this.stateMachines.filter((sm) => sm.region === region && sm.type === "STANDARD");
-    const lists = new Map<string, ExecutionSummary[]>();
-    await Promise.all(
-      standard.flatMap((sm) =>
-        POLLED_STATUSES.map(async (statusFilter) => {
-          const executions = await this.call("ListExecutions", region, () =>
-            this.deps.listExecutions({ stateMachineArn: sm.stateMachineArn, statusFilter, maxItems: serverConfig().executionsPerStatus }),
-          );
-          lists.set(`${sm.stateMachineArn}|${statusFilter}`, executions);
-        }),
-      ),
-    );
-    for (const [key, executions] of lists) this.lists.set(key, executions);
-    const now = this.deps.now();
-    for (const executions of lists.values()) for (const e of executions) if (!this.firstSeen.has(e.executionArn)) this.firstSeen.set(e.executionArn, now);
-
-    if (!refreshList && this.cycle % METRICS_EVERY_CYCLES === 0 && standard.length > 0) await this.refreshP99(region, standard);
-    if (refreshList && standard.length > 0) await this.refreshP99(region, standard);
-    await this.refreshFindings(region, standard);
-    await this.summariseNewFailures(region, lists);
   }
 
-  private async refreshP99(region: string, standard: StateMachineSummary[]) {
+  private async cycleOnce(): Promise<boolean> {
+    this.state.lastAttemptAt = this.deps.now();
+    let ok = true;
+    try {
+      const store = await this.deps.store;
+      this.ingest ??= new FailureIngest({ ...this.deps, store }, () => indexConfig().ingest);
+      await Promise.all(this.state.regions.map((region) => this.pollRegion(region)));
+      if (this.cycle % RETENTION_EVERY_CYCLES === 0) await store.applyRetention(this.deps.now());
+      this.state.updatedAt = this.deps.now();
+      this.state.error = null;
+    } catch (error) {
+      this.state.error = toPollError(error, this.deps.now());
+      ok = false;
+    }
+    // What the index holds is read even after a failed cycle: whatever was written before the fault is real.
+    await this.readIndex().catch(() => undefined);
+    this.cycle += 1;
+    return ok;
+  }
+
+  private async pollRegion(region: string): Promise<void> {
+    const refreshList = this.cycle % STATE_MACHINES_EVERY_CYCLES === 0 || this.state.stateMachines.every((sm) => sm.region !== region);
+    if (refreshList) {
+      const listed = await this.call("ListStateMachines", region, () => this.deps.listStateMachines(region));
+      const alarms = await this.call("DescribeAlarms", region, () => this.deps.describeAlarms(region));
+      this.state.stateMachines = [...this.state.stateMachines.filter((sm) => sm.region !== region), ...listed];
+      this.state.alarms = [...this.state.alarms.filter((a) => !a.alarmArn.includes(`:${region}:`)), ...alarms];
+      this.forgetGone();
+    }
+    // Express state machines have no ListExecutions (StateMachineTypeNotSupported).
+    const standard = this.state.stateMachines.filter((sm) => sm.region === region && sm.type === "STANDARD");
+    // The oldest RUNNING start of the previous cycle bounds how far below indexed executions a new failure can hide.
+    const targets = standard.map((sm) => ({ stateMachineArn: sm.stateMachineArn, region, runningSinceMs: oldestStart(this.state.running.get(sm.stateMachineArn)) }));
+    const running = await Promise.all(
+      standard.map(async (sm) => {
+        const list = await this.call("ListExecutions", region, () => this.deps.listExecutions({ stateMachineArn: sm.stateMachineArn, statusFilter: "RUNNING" as ExecutionStatus, maxItems: serverConfig().executionsPerStatus }));
+        return [sm.stateMachineArn, list] as const;
+      }),
+    );
+    await this.ingest!.run(targets);
+    for (const [arn, list] of running) this.state.running.set(arn, list);
+    this.rememberRunning();
+    if (standard.length > 0 && (refreshList || this.cycle % METRICS_EVERY_CYCLES === 0)) await this.refreshMetrics(region, standard);
+    await this.refreshFindings(region, standard);
+  }
+
+  /** First-seen times of the executions running now, carried over from the last cycle; the closed ones are forgotten. */
+  private rememberRunning() {
+    const now = this.deps.now();
+    const next = new Map<string, number>();
+    for (const list of this.state.running.values()) for (const e of list) next.set(e.executionArn, this.state.runningFirstSeen.get(e.executionArn) ?? now);
+    this.state.runningFirstSeen = next;
+  }
+
+  /** Drops per-state-machine facts of state machines that no longer exist: memory follows the fleet's size. */
+  private forgetGone() {
+    const live = new Set(this.state.stateMachines.map((sm) => sm.stateMachineArn));
+    for (const map of [this.state.p99ByArn, this.state.failureSeriesByArn, this.state.findingsByArn, this.state.running] as Map<string, unknown>[]) {
+      for (const arn of map.keys()) if (!live.has(arn)) map.delete(arn);
+    }
+  }
+
+  private async refreshMetrics(region: string, standard: StateMachineSummary[]) {
     const to = new Date(this.deps.now());
-    const from = new Date(to.getTime() - 24 * 3600_000);
+    const from = new Date(to.getTime() - METRIC_WINDOW_MS);
     const metrics = await this.call("GetMetricData", region, () =>
       this.deps.getExecutionMetrics(region, { stateMachineArns: standard.map((sm) => sm.stateMachineArn), from, to, periodSeconds: 3600 }),
     );
+    const dayAgo = to.getTime() - DAY_MS;
     for (const sm of standard) {
-      const points = metrics.byStateMachine[sm.stateMachineArn]?.["ExecutionTime:p99"] ?? [];
-      this.p99ByArn.set(sm.stateMachineArn, points.length ? Math.max(...points.map((p) => p.value)) : null);
+      const series = metrics.byStateMachine[sm.stateMachineArn];
+      const p99 = (series?.["ExecutionTime:p99"] ?? []).filter((p) => Date.parse(p.timestamp) >= dayAgo);
+      this.state.p99ByArn.set(sm.stateMachineArn, p99.length ? Math.max(...p99.map((p) => p.value)) : null);
+      const sums = new Map<number, number>();
+      for (const key of ["ExecutionsFailed:Sum", "ExecutionsTimedOut:Sum", "ExecutionsAborted:Sum"] as const) {
+        for (const p of series?.[key] ?? []) sums.set(Date.parse(p.timestamp), (sums.get(Date.parse(p.timestamp)) ?? 0) + p.value);
+      }
+      this.state.failureSeriesByArn.set(sm.stateMachineArn, [...sums].map(([startMs, value]) => ({ startMs, value })).sort((a, b) => a.startMs - b.startMs));
     }
   }
 
@@ -194,87 +236,30 @@ export class FleetPoller {
     const { definitionTtlMs } = serverConfig();
     const now = this.deps.now();
     for (const sm of standard) {
-      const known = this.findingsByArn.get(sm.stateMachineArn);
+      const known = this.state.findingsByArn.get(sm.stateMachineArn);
       if (known && now - known.at < definitionTtlMs) continue;
       const description = await this.call("DescribeStateMachine", region, () => this.deps.describeStateMachine(sm.stateMachineArn));
-      this.findingsByArn.set(sm.stateMachineArn, { at: now, findings: findingsForDefinition(description.definition, { stateMachineType: description.type }) });
+      const findings: FleetStateMachine["findings"] = findingsForDefinition(description.definition, { stateMachineType: description.type });
+      this.state.findingsByArn.set(sm.stateMachineArn, { at: now, findings });
     }
   }
 
-  private async summariseNewFailures(region: string, lists: Map<string, ExecutionSummary[]>) {
-    const pending: ExecutionSummary[] = [];
-    for (const [key, executions] of lists) {
-      if (key.endsWith("|RUNNING")) continue;
-      for (const e of executions) if (!this.failures.has(e.executionArn)) pending.push(e);
-    }
-    pending.sort((a, b) => (a.stopDate ?? a.startDate) < (b.stopDate ?? b.startDate) ? 1 : -1);
-    for (const execution of pending.slice(0, SUMMARIES_PER_CYCLE)) {
-      // The newest events hold the failure: one reverse page, no payloads, is enough and cheap.
-      const page = await this.call("GetExecutionHistory", region, () =>
-        this.deps.getExecutionHistoryPage(execution.executionArn, { reverseOrder: true, maxResults: 100, includeExecutionData: false }),
-      );
-      // Null (unreadable page) is cached too: a closed execution's page won't read better next time.
-      this.failures.set(execution.executionArn, summariseFailure(page.events, this.deps.now()));
-    }
+  /** The newest failures, per-state-machine counts over the last day and the index's progress. */
+  private async readIndex() {
+    const store = await this.deps.store;
+    const now = this.deps.now();
+    const [recent, counts, index] = await Promise.all([
+      store.executions({ fromMs: 0, toMs: now }, { limit: RECENT_FAILURES }),
+      store.countsByStateMachineAndStatus({ fromMs: now - DAY_MS, toMs: now }),
+      store.indexStatus({ fresh: true }),
+    ]);
+    this.state.recentFailures = recent.items;
+    this.state.countsByArn = counts;
+    this.state.index = index;
   }
+}
 
-  /** The fleet as of the last good poll. */
-  snapshot(): FleetSnapshot {
-    const stateMachines: FleetStateMachine[] = this.stateMachines.map((sm) => {
-      const watch = findAlarmWatches(sm.stateMachineArn, this.alarms);
-      const count = (status: string) => this.lists.get(`${sm.stateMachineArn}|${status}`)?.length ?? 0;
-      return {
-        stateMachineArn: sm.stateMachineArn,
-        name: sm.name,
-        type: sm.type,
-        region: sm.region,
-        counts: { FAILED: count("FAILED"), TIMED_OUT: count("TIMED_OUT"), RUNNING: count("RUNNING") },
-        ...watch,
-        p99DurationMs: this.p99ByArn.get(sm.stateMachineArn) ?? null,
-        findings: this.findingsByArn.get(sm.stateMachineArn)?.findings ?? [],
-      };
-    });
-    const byArn = new Map(this.stateMachines.map((sm) => [sm.stateMachineArn, sm]));
-    const failing: FleetExecution[] = [];
-    const running: FleetExecution[] = [];
-    for (const [key, executions] of this.lists) {
-      const into = key.endsWith("|RUNNING") ? running : failing;
-      for (const e of executions) into.push(this.toFleetExecution(e, byArn.get(e.stateMachineArn)));
-    }
-    const newestFirst = (a: FleetExecution, b: FleetExecution) => ((a.stopDate ?? a.startDate) < (b.stopDate ?? b.startDate) ? 1 : -1);
-    return {
-      regions: this.regions,
-      stateMachines: stateMachines.sort((a, b) => a.name.localeCompare(b.name)),
-      failing: failing.sort(newestFirst),
-      running: running.sort(newestFirst),
-      updatedAt: this.updatedAt === null ? null : new Date(this.updatedAt).toISOString(),
-      lastAttemptAt: this.lastAttemptAt === null ? null : new Date(this.lastAttemptAt).toISOString(),
-      error: this.error,
-      pollIntervalMs: serverConfig().pollIntervalMs,
-      servedAt: new Date(this.deps.now()).toISOString(),
-    };
-  }
-
-  private toFleetExecution(e: ExecutionSummary, sm: StateMachineSummary | undefined): FleetExecution {
-    const failure = this.failures.get(e.executionArn);
-    const start = Date.parse(e.startDate);
-    const stop = e.stopDate ? Date.parse(e.stopDate) : null;
-    return {
-      executionArn: e.executionArn,
-      stateMachineArn: e.stateMachineArn,
-      stateMachineName: sm?.name ?? e.stateMachineArn.split(":").pop() ?? "",
-      region: sm?.region ?? e.executionArn.split(":")[3] ?? "",
-      name: e.name,
-      status: e.status,
-      startDate: e.startDate,
-      stopDate: e.stopDate,
-      durationMs: stop === null ? null : stop - start,
-      failedState: failure?.state ?? null,
-      failedPath: failure?.path ?? null,
-      error: failure?.error ?? null,
-      cause: failure?.cause ?? null,
-      kind: failure?.kind ?? null,
-      firstSeenAt: new Date(this.firstSeen.get(e.executionArn) ?? this.deps.now()).toISOString(),
-    };
-  }
+function oldestStart(list: readonly ExecutionSummary[] | undefined): number | null {
+  if (!list || list.length === 0) return null;
+  return Math.min(...list.map((e) => Date.parse(e.startDate)));
 }

@@ -6,6 +6,8 @@ import { sharedBudget, type Budget } from "./budget";
 import { serverConfig } from "./config";
 import { TriageService } from "./executions";
 import { FleetPoller } from "./poller";
+import { indexConfig } from "./store/config";
+import { FailureStore } from "./store/failure-store";
 
 /** Everything the server keeps, built once per process (the composition root). */
 export interface Services {
@@ -14,6 +16,8 @@ export interface Services {
   aws: { poller: AwsPort; visitor: AwsPort };
   poller: FleetPoller;
   triage: TriageService;
+  /** The failure index (opening once, on first use). */
+  store: Promise<FailureStore>;
 }
 
 // The port charges every call to the budget; services built on it must not charge again.
@@ -22,23 +26,31 @@ const ALREADY_CHARGED: Budget = { take: async () => {}, available: () => Number.
 // How often the set of executions the poller knows is rebuilt for the port's "known" check.
 const KNOWN_REFRESH_MS = 2_000;
 
-/** Builds the services; `calls` defaults to lib/aws (tests pass fakes). */
-export function buildServices(calls: AwsPort = aws, now: () => number = () => Date.now()): Services {
+/** Builds the services; `calls` defaults to lib/aws and the index to indexConfig() (tests pass their own). */
+export function buildServices(
+  calls: AwsPort = aws,
+  now: () => number = () => Date.now(),
+  openStore: () => Promise<FailureStore> = () => FailureStore.open(indexConfig().location, indexConfig().retention),
+): Services {
   const budget = sharedBudget();
+  const store = openStore();
   let known = { at: -Infinity, arns: new Set<string>() };
   let poller: FleetPoller | null = null;
-  const isKnownExecution = (arn: string) => {
+  // Known: in the fleet snapshot (recent failures, running executions) or anywhere in the failure index.
+  const isKnownExecution = async (arn: string) => {
     if (!poller) return false;
     if (now() - known.at > KNOWN_REFRESH_MS) {
       const snapshot = poller.snapshot();
       known = { at: now(), arns: new Set([...snapshot.failing, ...snapshot.running].map((e) => e.executionArn)) };
     }
-    return known.arns.has(arn);
+    if (known.arns.has(arn)) return true;
+    const keys = await (await store).knownKeys([{ executionArn: arn, redriveCount: 0 }]).catch(() => new Set<string>());
+    return keys.size > 0;
   };
   const port = createAwsPort({ budget, calls, regions: configuredRegions, hidePayloads: () => serverConfig().hidePayloads, isKnownExecution, now });
-  poller = new FleetPoller(configuredRegions(), { ...port.poller, budget: ALREADY_CHARGED, now });
+  poller = new FleetPoller(configuredRegions(), { ...port.poller, budget: ALREADY_CHARGED, store, now });
   const triage = new TriageService({ ...port.visitor, budget: ALREADY_CHARGED, now });
-  return { budget, aws: port, poller, triage };
+  return { budget, aws: port, poller, triage, store };
 }
 
 // One set per server process, on globalThis: Next bundles pages, routes and instrumentation separately,

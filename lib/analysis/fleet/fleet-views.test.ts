@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { FleetExecution, FleetStateMachine } from "@/lib/domain/fleet";
-import { FLEET_WINDOWS, filterFailing, findSilentTimeouts, findStuck, findUnboundedTasks, toFleetFilters } from "./fleet-views";
+import { FLEET_WINDOWS, filterFailing, groupSilentTimeouts, findStuck, findUnboundedTasks, toFleetFilters } from "./fleet-views";
 
 const NOW_MS = Date.parse("2025-06-01T12:00:00.000Z");
 const ORDERS = "arn:aws:states:us-east-1:123456789012:stateMachine:orders";
@@ -41,7 +41,8 @@ function makeStateMachine(overrides: Partial<FleetStateMachine> = {}): FleetStat
     name: stateMachineArn.split(":").pop() ?? "orders",
     type: "STANDARD",
     region: "us-east-1",
-    counts: { FAILED: 0, TIMED_OUT: 0, RUNNING: 0 },
+    counts: { FAILED: 0, TIMED_OUT: 0, ABORTED: 0, RUNNING: 0 },
+    cloudWatchFailures24h: null,
     alarms: [],
     watchesTimeouts: false,
     watchesFailures: false,
@@ -131,46 +132,27 @@ describe("filterFailing", () => {
   });
 });
 
-describe("findSilentTimeouts", () => {
-  it("reports a TIMED_OUT execution whose state machine has no timeout alarm", () => {
-    const execution = makeExecution({ status: "TIMED_OUT", error: "States.Timeout" });
-    expect(findSilentTimeouts({ failing: [execution], stateMachines: [makeStateMachine({ watchesFailures: true })] })).toEqual([
-      { execution, reason: "No alarm in ALARM or OK state watches ExecutionsTimedOut for orders." },
-    ]);
+describe("groupSilentTimeouts", () => {
+  const t = (arn: string, status: "TIMED_OUT" | "FAILED", count: number, lastSeenAt = "2026-11-23T11:00:00.000Z") => ({ stateMachineArn: arn, status, count, exampleExecutionArn: `${arn}:x-${count}`, lastSeenAt });
+
+  it("gives one line per unwatched state machine: the reason once, and a count", () => {
+    const groups = groupSilentTimeouts([t(ORDERS, "TIMED_OUT", 40), t(ORDERS, "FAILED", 2, "2026-11-23T11:30:00.000Z")], [makeStateMachine()]);
+    expect(groups).toHaveLength(1);
+    expect(groups[0]).toMatchObject({ count: 42, exampleExecutionArn: `${ORDERS}:x-2`, lastSeenAt: "2026-11-23T11:30:00.000Z" });
+    expect(groups[0]!.reason).toBe("No alarm in ALARM or OK state watches ExecutionsFailed or ExecutionsTimedOut for orders.");
   });
 
-  it("stays quiet when an alarm watches ExecutionsTimedOut", () => {
-    const execution = makeExecution({ status: "TIMED_OUT", error: "States.Timeout" });
-    expect(findSilentTimeouts({ failing: [execution], stateMachines: [makeStateMachine({ watchesTimeouts: true })] })).toEqual([]);
+  it("judges a whole-execution timeout by ExecutionsTimedOut and a task timeout by ExecutionsFailed", () => {
+    expect(groupSilentTimeouts([t(ORDERS, "TIMED_OUT", 3)], [makeStateMachine({ watchesTimeouts: true })])).toEqual([]);
+    expect(groupSilentTimeouts([t(ORDERS, "FAILED", 3)], [makeStateMachine({ watchesTimeouts: true })])).toHaveLength(1);
+    expect(groupSilentTimeouts([t(ORDERS, "FAILED", 3)], [makeStateMachine({ watchesFailures: true })])).toEqual([]);
+    const partly = groupSilentTimeouts([t(ORDERS, "TIMED_OUT", 5), t(ORDERS, "FAILED", 3)], [makeStateMachine({ watchesFailures: true })]);
+    expect(partly[0]).toMatchObject({ count: 5, reason: "No alarm in ALARM or OK state watches ExecutionsTimedOut for orders." });
   });
 
-  it.each(["States.Timeout", "States.HeartbeatTimeout"])("reports a FAILED execution with %s unless ExecutionsFailed is watched", (error) => {
-    const execution = makeExecution({ status: "FAILED", error, kind: "task-timeout" });
-    // A task timeout ends the execution as FAILED, so a timeout alarm never sees it.
-    const found = findSilentTimeouts({ failing: [execution], stateMachines: [makeStateMachine({ watchesTimeouts: true })] });
-    expect(found).toEqual([{ execution, reason: "No alarm in ALARM or OK state watches ExecutionsFailed for orders." }]);
-    expect(findSilentTimeouts({ failing: [execution], stateMachines: [makeStateMachine({ watchesFailures: true })] })).toEqual([]);
-  });
-
-  it("ignores failures that are not timeouts", () => {
-    const failing = [makeExecution({ error: "States.TaskFailed" }), makeExecution({ error: null, status: "ABORTED" }), makeExecution({ error: "Sandbox.Timedout.Not" })];
-    expect(findSilentTimeouts({ failing, stateMachines: [makeStateMachine()] })).toEqual([]);
-  });
-
-  it("reports timeouts of a state machine the snapshot does not know", () => {
-    const execution = makeExecution({ stateMachineArn: BILLING, status: "TIMED_OUT", error: "States.Timeout" });
-    expect(findSilentTimeouts({ failing: [execution], stateMachines: [makeStateMachine()] })).toHaveLength(1);
-  });
-
-  it("judges each execution by its own state machine", () => {
-    const orders = makeExecution({ name: "o", status: "TIMED_OUT", error: "States.Timeout" });
-    const billing = makeExecution({ name: "b", stateMachineArn: BILLING, status: "TIMED_OUT", error: "States.Timeout" });
-    const found = findSilentTimeouts({
-      failing: [orders, billing],
-      stateMachines: [makeStateMachine({ watchesTimeouts: true }), makeStateMachine({ stateMachineArn: BILLING })],
-    });
-    expect(found.map((f) => f.execution.name)).toEqual(["b"]);
-    expect(found[0]?.reason).toContain("for billing");
+  it("orders by count and judges each state machine by its own alarms", () => {
+    const groups = groupSilentTimeouts([t(ORDERS, "TIMED_OUT", 1), t(BILLING, "TIMED_OUT", 9)], [makeStateMachine(), makeStateMachine({ stateMachineArn: BILLING })]);
+    expect(groups.map((g) => [g.stateMachine.name, g.count])).toEqual([["billing", 9], ["orders", 1]]);
   });
 });
 

@@ -1,5 +1,5 @@
+import type { StateMachineTimeouts } from "@/lib/domain/failures";
 import type { FleetExecution, FleetSnapshot, FleetStateMachine } from "@/lib/domain/fleet";
-import { STATES_TIMEOUT_ERRORS } from "../error-names";
 
 /** Fleet filters as they live in the URL query. */
 export interface FleetFilters {
@@ -53,34 +53,40 @@ export function filterFailing(executions: readonly FleetExecution[], filters: Fl
   });
 }
 
-/** A timeout nobody was told about. */
-export interface SilentTimeout {
-  execution: FleetExecution;
+/** Timeouts nobody was told about, on one state machine: the reason once, and a count. */
+export interface SilentTimeouts {
+  stateMachine: FleetStateMachine;
+  /** TIMED_OUT executions plus FAILED ones a task timeout ended, in the window, that no live alarm saw. */
+  count: number;
   reason: string;
+  exampleExecutionArn: string;
+  lastSeenAt: string;
 }
 
 /**
- * TIMED_OUT executions, and executions that failed on a task timeout (States.Timeout or
- * States.HeartbeatTimeout — AWS-FACTS.md says match both), on state machines no live alarm watches.
+ * Timeouts on state machines no live alarm watches, grouped per state machine. A whole-execution timeout
+ * is counted in ExecutionsTimedOut; a task timeout (States.Timeout or States.HeartbeatTimeout — AWS-FACTS.md
+ * says match both) ends the execution as FAILED, so only an ExecutionsFailed alarm would see it.
  */
-export function findSilentTimeouts(snapshot: Pick<FleetSnapshot, "failing" | "stateMachines">): SilentTimeout[] {
-  const byArn = new Map(snapshot.stateMachines.map((sm) => [sm.stateMachineArn, sm]));
-  const found: SilentTimeout[] = [];
-  for (const execution of snapshot.failing) {
-    const sm = byArn.get(execution.stateMachineArn);
-    const isTimeout =
-      execution.status === "TIMED_OUT" ||
-      execution.kind === "task-timeout" ||
-      execution.kind === "heartbeat-timeout" ||
-      (execution.error !== null && STATES_TIMEOUT_ERRORS.has(execution.error));
-    if (!isTimeout) continue;
-    // A task timeout ends as FAILED, so only an ExecutionsFailed alarm would see it.
-    const watched = execution.status === "TIMED_OUT" ? sm?.watchesTimeouts : sm?.watchesFailures;
+export function groupSilentTimeouts(timeouts: readonly StateMachineTimeouts[], stateMachines: readonly FleetStateMachine[]): SilentTimeouts[] {
+  const byArn = new Map(stateMachines.map((sm) => [sm.stateMachineArn, sm]));
+  const groups = new Map<string, SilentTimeouts & { metrics: Set<string> }>();
+  for (const t of timeouts) {
+    const sm = byArn.get(t.stateMachineArn);
+    if (!sm) continue;
+    const watched = t.status === "TIMED_OUT" ? sm.watchesTimeouts : sm.watchesFailures;
     if (watched) continue;
-    const metric = execution.status === "TIMED_OUT" ? "ExecutionsTimedOut" : "ExecutionsFailed";
-    found.push({ execution, reason: `No alarm in ALARM or OK state watches ${metric} for ${execution.stateMachineName}.` });
+    const metric = t.status === "TIMED_OUT" ? "ExecutionsTimedOut" : "ExecutionsFailed";
+    const group = groups.get(sm.stateMachineArn) ?? { stateMachine: sm, count: 0, reason: "", exampleExecutionArn: t.exampleExecutionArn, lastSeenAt: t.lastSeenAt, metrics: new Set<string>() };
+    group.count += t.count;
+    group.metrics.add(metric);
+    if (t.lastSeenAt > group.lastSeenAt) group.exampleExecutionArn = t.exampleExecutionArn;
+    if (t.lastSeenAt > group.lastSeenAt) group.lastSeenAt = t.lastSeenAt;
+    groups.set(sm.stateMachineArn, group);
   }
-  return found;
+  return [...groups.values()]
+    .map(({ metrics, ...g }) => ({ ...g, reason: `No alarm in ALARM or OK state watches ${[...metrics].sort().join(" or ")} for ${g.stateMachine.name}.` }))
+    .sort((a, b) => b.count - a.count || a.stateMachine.name.localeCompare(b.stateMachine.name));
 }
 
 /** Task states that can wait forever: the `task-timeout-missing` finding across the fleet. */
