@@ -75,6 +75,22 @@ function fromRunning(e: ExecutionSummary, sm: StateMachineSummary | undefined, f
   };
 }
 
+/**
+ * A cycle still under way after more than an interval: AWS is slow or not answering (a hung endpoint
+ * raises no error until its deadlines pass). Said on the server, so the first paint marks the data stale too.
+ */
+function overdueCycle(state: FleetState, opts: { nowMs: number; pollIntervalMs: number }): FleetSnapshot["error"] {
+  const started = state.lastAttemptAt;
+  if (started === null || (state.updatedAt !== null && state.updatedAt >= started)) return null;
+  const runningMs = opts.nowMs - started;
+  if (runningMs <= opts.pollIntervalMs) return null;
+  return {
+    kind: "overdue",
+    message: `The poll started ${Math.round(runningMs / 1000)} s ago has not finished: AWS is slow or not answering. This is what the last complete poll saw.`,
+    at: new Date(opts.nowMs).toISOString(),
+  };
+}
+
 /** The fleet snapshot from the poller's state: pure, so the page and the tests see the same assembly. */
 export function buildFleetSnapshot(state: FleetState, opts: { nowMs: number; pollIntervalMs: number }): FleetSnapshot {
   const servedAt = new Date(opts.nowMs).toISOString();
@@ -104,7 +120,7 @@ export function buildFleetSnapshot(state: FleetState, opts: { nowMs: number; pol
     index: state.index,
     updatedAt: iso(state.updatedAt),
     lastAttemptAt: iso(state.lastAttemptAt),
-    error: state.error,
+    error: state.error ?? overdueCycle(state, opts),
     pollIntervalMs: opts.pollIntervalMs,
     servedAt,
   };

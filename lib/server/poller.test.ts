@@ -239,3 +239,32 @@ describe("FleetPoller", () => {
     expect(poller.nextDelayMs()).toBe(300_000);
   });
 });
+
+describe("FleetPoller on a hung AWS", () => {
+  it("marks the snapshot stale on the server once a cycle has run longer than an interval, and clears it when one completes", async () => {
+    const clock = { now: NOW };
+    const { deps } = fakeDeps(["a"], { clock });
+    let release: () => void = () => {};
+    const hung = new Promise<void>((resolve) => (release = resolve));
+    const answer = deps.listExecutionsPage;
+    let hang = false;
+    deps.listExecutionsPage = vi.fn(async (input) => {
+      if (hang) await hung;
+      return answer(input);
+    });
+    const poller = new FleetPoller([REGION], deps);
+    await poller.pollOnce();
+    expect(poller.snapshot().error).toBeNull();
+    hang = true;
+    clock.now += 5_000;
+    const cycle = poller.pollOnce();
+    clock.now += 1_000;
+    expect(poller.snapshot().error).toBeNull();
+    clock.now += 30_000;
+    expect(poller.snapshot().error).toMatchObject({ kind: "overdue", message: expect.stringMatching(/^The poll started 31 s ago has not finished/) });
+    hang = false;
+    release();
+    await cycle;
+    expect(poller.snapshot().error).toBeNull();
+  });
+});
