@@ -33,6 +33,8 @@ export function FailureExecutionsTable({ executions, label = "Failing executions
             <td>{e.originPath ?? (e.summarised ? <span className="muted">—</span> : <span className="muted">reading…</span>)}</td>
             <td>
               {e.originError ? <code>{e.originError}</code> : <span className="muted">—</span>}
+              {/* A caught error that ended elsewhere (Catch → … → Fail): the final error beside the root cause. */}
+              {e.finalError && e.finalError !== e.originError ? <span className="muted"> → ended as <code>{e.finalError}</code></span> : null}
               {e.originCause ? <div className="muted" title={e.originCause}>{e.originCause.length > 140 ? `${e.originCause.slice(0, 140)}…` : e.originCause}</div> : null}
             </td>
             <td>

@@ -183,12 +183,14 @@ export class FailureIngest {
 /** The index's details of a failure from its newest history page (all null when the page can't be read). */
 export function toDetails(eventsNewestFirst: readonly HistoryEvent[], nowMs: number): FailureDetails {
   const summary = summariseFailure(eventsNewestFirst, nowMs);
-  // TODO(origin): when the failure summary carries the origin error separately, take originError/Cause from it.
+  // A caught error that ended in a Fail state (Catch → … → Fail) is indexed by where it was raised: its
+  // signature is the root cause, so "Payment.Declined in AuthorizePayment" and "Inventory.Short" don't merge.
+  const origin = summary?.origin ?? null;
   return {
-    originState: summary?.state ?? null,
-    originPath: summary?.path ?? null,
-    originError: summary?.error ?? null,
-    originCause: summary?.cause ?? null,
+    originState: origin?.state ?? summary?.state ?? null,
+    originPath: origin?.path ?? summary?.path ?? null,
+    originError: origin?.error ?? summary?.error ?? null,
+    originCause: origin?.cause ?? summary?.cause ?? null,
     finalError: finalErrorOf(eventsNewestFirst),
     kind: summary?.kind ?? null,
   };

@@ -1,0 +1,19 @@
+import { describe, expect, it } from "vitest";
+import type { HistoryEvent } from "@/lib/domain/history-event";
+import { loadSandboxHistory } from "@/test-support/sandbox-histories";
+import { toDetails } from "./failure-ingest";
+
+const NOW = Date.parse("2026-12-01T12:00:00Z");
+const newestFirst = (name: string) => [...(loadSandboxHistory(name).events as HistoryEvent[])].reverse();
+
+describe("toDetails", () => {
+  it("indexes a caught error that ended in a Fail state by where it was raised, keeping the final error apart", () => {
+    const details = toDetails(newestFirst("order-flow-payment-declined"), NOW);
+    expect(details).toMatchObject({ originState: "AuthorizePayment", originError: "Payment.Declined", finalError: "Order.Compensated" });
+  });
+
+  it("a failure raised where the run ended has one state and one error", () => {
+    const details = toDetails(newestFirst("file-pipeline-transform-timeout"), NOW);
+    expect(details).toMatchObject({ originState: "Transform", originError: "States.Timeout", finalError: "States.Timeout" });
+  });
+});
