@@ -212,3 +212,32 @@ describe("TriageService", () => {
     await expect(new TriageService(aws.deps).getTriage(ARN)).rejects.toMatchObject({ kind: "not-found" });
   });
 });
+
+describe("TriageService with a durable home for closed reports", () => {
+  it("after a restart, serves a closed execution's report from the index without describing it again, also once AWS purged its history", async () => {
+    const history = generateMapHistory({ items: 30 });
+    const saved = new Map<string, unknown>();
+    const closedReports = {
+      get: vi.fn(async (arn: string, redrive: number) => (saved.get(`${arn}|${redrive}`) as never) ?? null),
+      put: vi.fn(async (arn: string, redrive: number, closed: unknown) => void saved.set(`${arn}|${redrive}`, JSON.parse(JSON.stringify(closed)))),
+    };
+    const before = fakeAws(history.events);
+    before.generated.definition = history.definition;
+    const first = new TriageService({ ...before.deps, closedReports });
+    const original = await first.getTriage(ARN);
+    await first.getEvents(ARN);
+    await vi.waitFor(() => expect(closedReports.put).toHaveBeenCalledTimes(1));
+
+    // A new process: nothing in memory; AWS has purged the history (90 days) and answers "does not exist".
+    const after = fakeAws(history.events);
+    const gone = new AwsError("not-found", "GetExecutionHistory", "GetExecutionHistory: ExecutionDoesNotExist");
+    after.deps.getExecutionHistoryPage = vi.fn(async () => Promise.reject(gone));
+    const restarted = new TriageService({ ...after.deps, closedReports });
+    const again = await restarted.getTriage(ARN);
+    expect(again.report).toEqual(original.report);
+    expect(again.headline).toEqual(original.headline);
+    expect(after.calls.describe).toBe(0);
+    expect(after.calls.definition).toBe(0);
+    expect(again.history.error).toMatchObject({ kind: "not-found" });
+  });
+});

@@ -27,6 +27,22 @@ export interface TriageDeps {
   getExecutionHistoryPage: typeof aws.getExecutionHistoryPage;
   budget: Budget;
   now: () => number;
+  /** Where closed executions' reports outlive the process (the failure index); none in tests unless given. */
+  closedReports?: ClosedReports;
+}
+
+/** What of a closed execution is kept across restarts: enough for its page without asking AWS again. */
+export interface StoredClosed {
+  execution: Omit<ExecutionDescription, "input" | "output">;
+  definition: { text: string | null; error: string | null };
+  report: HistoryAnalysis["report"];
+  fetchedAt: number;
+}
+
+/** A durable home for closed executions' reports. */
+export interface ClosedReports {
+  get(executionArn: string, redriveCount: number): Promise<StoredClosed | null>;
+  put(executionArn: string, redriveCount: number, closed: StoredClosed, stopMs: number): Promise<void>;
 }
 
 type Execution = Omit<ExecutionDescription, "input" | "output">;
@@ -142,9 +158,19 @@ export class TriageService {
     return event ? payloadOf(event, field) : null;
   }
 
+  /** A closed execution's report from the durable store (after a restart), into the cache; null when none. */
+  private async storedClosed(arn: string): Promise<Closed | null> {
+    const stored = await this.deps.closedReports?.get(arn, 0).catch(() => null);
+    if (!stored) return null;
+    const closed: Closed = { ...stored, ...this.definitionParts(stored.definition.text) };
+    this.cache.closed.set(arn, closed);
+    return closed;
+  }
+
   private async refresh(arn: string, region: string): Promise<Entry> {
-    const closed = this.cache.closed.get(arn);
     const cached = this.entryOf(arn);
+    // A closed execution never changes: from memory, else from the index (it survives restarts and AWS's 90 days).
+    const closed = this.cache.closed.get(arn) ?? (cached ? undefined : await this.storedClosed(arn)) ?? undefined;
     if (closed) return cached ?? this.reload(arn, region, closed);
     const now = this.deps.now();
     const settled = cached !== undefined && (cached.pending === null || cached.pending.complete || cached.pending.error === null);
@@ -242,6 +268,10 @@ export class TriageService {
       // Closed for good only when the history says so too (DescribeExecution may be a step ahead of it).
       if (isTerminal(entry.execution.status) && report.status !== "RUNNING" && !this.cache.closed.get(entry.arn)) {
         this.cache.closed.set(entry.arn, { execution: entry.execution, definition: entry.definition, findings: entry.findings, graph: entry.graph, report, fetchedAt: entry.fetchedAt });
+        const stored: StoredClosed = { execution: entry.execution, definition: entry.definition, report, fetchedAt: entry.fetchedAt };
+        const stopMs = Date.parse(entry.execution.stopDate ?? "") || this.deps.now();
+        // Best effort: a failed write costs only a re-read after the next restart.
+        void this.deps.closedReports?.put(entry.arn, entry.execution.redriveCount ?? 0, stored, stopMs).catch(() => {});
       }
     });
   }
@@ -279,7 +309,8 @@ export class TriageService {
 
   private toTriage(entry: Entry): ExecutionTriage {
     const closed = this.cache.closed.get(entry.arn);
-    const analysis = this.analyse(entry);
+    // A closed execution whose history is being read again (or is gone: AWS keeps 90 days) still has its report.
+    const analysis = closed && eventsOf(entry).length === 0 ? null : this.analyse(entry);
     const load = entry.pending;
     return assembleTriage({
       execution: entry.execution,
@@ -288,8 +319,8 @@ export class TriageService {
       findings: entry.findings,
       graph: entry.graph,
       // A closed execution's report never changes: the one cached, even while its events are read again.
-      report: closed?.report ?? analysis.report,
-      rows: analysis.events,
+      report: closed?.report ?? analysis!.report,
+      rows: analysis?.events ?? [],
       history: {
         complete: historyComplete(entry),
         pagesFetched: entry.pagesFetched + (load?.pagesFetched ?? 0),

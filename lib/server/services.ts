@@ -4,7 +4,7 @@ import { configuredRegions } from "@/lib/aws/clients";
 import { createAwsPort, type AwsPort } from "./aws-port";
 import { sharedBudget, type Budget } from "./budget";
 import { serverConfig } from "./config";
-import { TriageService } from "./executions";
+import { TriageService, type ClosedReports, type StoredClosed } from "./executions";
 import { FleetPoller } from "./poller";
 import { indexConfig } from "./store/config";
 import { FailureStore } from "./store/failure-store";
@@ -49,8 +49,26 @@ export function buildServices(
   };
   const port = createAwsPort({ budget, calls, regions: configuredRegions, hidePayloads: () => serverConfig().hidePayloads, isKnownExecution, now });
   poller = new FleetPoller(configuredRegions(), { ...port.poller, budget: ALREADY_CHARGED, store, now });
-  const triage = new TriageService({ ...port.visitor, budget: ALREADY_CHARGED, now });
+  const triage = new TriageService({ ...port.visitor, budget: ALREADY_CHARGED, now, closedReports: closedReportsIn(store, now) });
   return { budget, aws: port, poller, triage, store };
+}
+
+/**
+ * Closed executions' reports in the failure index. A redrive reopens an execution under the same ARN: the
+ * stored report is trusted only for the newest redrive count the index knows of that ARN.
+ */
+function closedReportsIn(store: Promise<FailureStore>, now: () => number): ClosedReports {
+  return {
+    async get(executionArn) {
+      const s = await store;
+      const counts = [...(await s.knownKeys([{ executionArn, redriveCount: 0 }]))].map((key) => Number(key.slice(key.lastIndexOf("|") + 1)));
+      const newest = counts.length ? Math.max(...counts) : 0;
+      return s.getReport<StoredClosed>({ executionArn, redriveCount: newest });
+    },
+    async put(executionArn, redriveCount, closed, stopMs) {
+      await (await store).putReport({ executionArn, redriveCount }, closed, stopMs, now());
+    },
+  };
 }
 
 // One set per server process, on globalThis: Next bundles pages, routes and instrumentation separately,
