@@ -51,7 +51,6 @@ function deps(overrides: Partial<AlarmViewDeps> = {}): AlarmViewDeps {
       nextToken: "more",
     })),
     getTriage: vi.fn(async () => ({ report, execution: { error: null, cause: null } }) as unknown as ExecutionTriage),
-    withBudget: (_api, _region, call) => call(),
     now: () => NOW,
     ...overrides,
   };

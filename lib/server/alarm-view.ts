@@ -4,12 +4,11 @@ import { isAwsFailure } from "@/lib/aws/errors";
 import { describeFailure } from "@/lib/analysis/headline/describe-failure";
 import { matchBreach, needsOlderPage, statusesForMetrics } from "@/lib/analysis/links/alarm-window";
 import { buildBreachWindow } from "@/lib/analysis/links/breach-window";
-import { parseStatesArn } from "@/lib/analysis/links/arn";
 import type { AlarmDetail, AlarmView, BreachWindow, TrippingFailure } from "@/lib/domain/alarm-view";
 import type { ExecutionStatus, ExecutionSummary } from "@/lib/domain/execution";
 import type { ExecutionTriage } from "@/lib/domain/triage";
-import { withBudget } from "./budget";
 import { triageService } from "./executions";
+import { services } from "./services";
 
 /** No metric alarm of that name in that region. */
 export class AlarmNotFoundError extends Error {
@@ -19,22 +18,21 @@ export class AlarmNotFoundError extends Error {
   }
 }
 
-/** What the alarm view calls; tests pass fakes. Every AWS call goes through the shared budget. */
+/** What the alarm view calls; tests pass fakes. In production, the AWS port (every call charged to the budget). */
 export interface AlarmViewDeps {
   describeAlarm: typeof aws.describeAlarm;
   describeAlarmHistory: typeof aws.describeAlarmHistory;
   listExecutionsPage: typeof aws.listExecutionsPage;
   getTriage: (executionArn: string) => Promise<ExecutionTriage>;
-  withBudget: typeof withBudget;
   now: () => number;
 }
 
+// Through the AWS port, which charges every call to the budget (once) and refuses regions not watched.
 const defaultDeps = (): AlarmViewDeps => ({
-  describeAlarm: aws.describeAlarm,
-  describeAlarmHistory: aws.describeAlarmHistory,
-  listExecutionsPage: aws.listExecutionsPage,
+  describeAlarm: services().aws.visitor.describeAlarm,
+  describeAlarmHistory: services().aws.visitor.describeAlarmHistory,
+  listExecutionsPage: services().aws.visitor.listExecutionsPage,
   getTriage: (arn) => triageService().getTriage(arn),
-  withBudget,
   now: () => Date.now(),
 });
 
@@ -110,7 +108,7 @@ async function findBreach(alarm: AlarmDetail, periodSeconds: number | null, inpu
   const from = new Date(wanted !== null ? wanted - HISTORY_AROUND_AT_MS : now - HISTORY_LOOKBACK_MS);
   const to = new Date(wanted !== null ? wanted + HISTORY_AROUND_AT_MS : now);
   try {
-    const updates = await deps.withBudget("DescribeAlarmHistory", alarm.region, () => deps.describeAlarmHistory(alarm.region, { alarmName: alarm.alarmName, from, to }));
+    const updates = await deps.describeAlarmHistory(alarm.region, { alarmName: alarm.alarmName, from, to });
     const toAlarm = updates
       .filter((u) => u.newState === "ALARM")
       .sort((a, b) => (wanted === null ? Date.parse(b.timestamp) - Date.parse(a.timestamp) : Math.abs(Date.parse(a.timestamp) - wanted) - Math.abs(Date.parse(b.timestamp) - wanted)))[0];
@@ -126,7 +124,6 @@ async function findBreach(alarm: AlarmDetail, periodSeconds: number | null, inpu
 
 /** ListExecutions for each status, newest first, paged until the listing is an hour older than the window. */
 async function listAround(stateMachineArn: string, statuses: ExecutionStatus[], breach: BreachWindow | null, deps: AlarmViewDeps) {
-  const region = parseStatesArn(stateMachineArn).region;
   const executions: ExecutionSummary[] = [];
   let pages = 0;
   let reachedBeforeWindow = true;
@@ -134,7 +131,7 @@ async function listAround(stateMachineArn: string, statuses: ExecutionStatus[], 
     statuses.map(async (statusFilter) => {
       let nextToken: string | undefined;
       for (let page = 0; page < MAX_PAGES_PER_STATUS; page++) {
-        const result = await deps.withBudget("ListExecutions", region, () => deps.listExecutionsPage({ stateMachineArn, statusFilter, nextToken }));
+        const result = await deps.listExecutionsPage({ stateMachineArn, statusFilter, nextToken });
         pages += 1;
         executions.push(...result.executions);
         const oldest = result.executions[result.executions.length - 1]?.startDate ?? null;
@@ -169,7 +166,7 @@ async function newestFailure(executionArn: string, deps: AlarmViewDeps): Promise
 
 /** Builds the alarm view: the alarm, its breach window, the executions that tripped it (newest one's failure inline), or the nearest. */
 export async function buildAlarmView(input: AlarmViewInput, deps: AlarmViewDeps = defaultDeps()): Promise<AlarmView> {
-  const alarm = await deps.withBudget("DescribeAlarms", input.region, () => deps.describeAlarm(input.region, input.alarmName));
+  const alarm = await deps.describeAlarm(input.region, input.alarmName);
   if (!alarm) throw new AlarmNotFoundError(input.region, input.alarmName);
   const watched = watchedBy(alarm);
   const found = await findBreach(alarm, watched.periodSeconds, input, deps);

@@ -27,6 +27,9 @@ export interface AwsPort {
   getExecutionHistoryPage: typeof aws.getExecutionHistoryPage;
   getExecutionMetrics: typeof aws.getExecutionMetrics;
   describeAlarms: typeof aws.describeAlarms;
+  describeAlarm: typeof aws.describeAlarm;
+  describeAlarmHistory: typeof aws.describeAlarmHistory;
+  listExecutionsPage: typeof aws.listExecutionsPage;
 }
 
 /** What the port is built from; tests pass fakes for `calls`. */
@@ -73,7 +76,10 @@ export function createAwsPort(deps: AwsPortDeps): { poller: AwsPort; visitor: Aw
   const pendingDescribe = new Map<string, Promise<ExecutionDescription>>();
 
   function assertWatched(arn: string, operation: string): string {
-    const region = regionOf(arn);
+    return assertRegion(regionOf(arn), operation);
+  }
+
+  function assertRegion(region: string, operation: string): string {
     if (!deps.regions().includes(region)) {
       throw new AwsError("not-found", operation, `${operation}: ${region} is not a watched region (SFN_TRIAGE_REGIONS: ${deps.regions().join(", ")})`);
     }
@@ -127,16 +133,12 @@ export function createAwsPort(deps: AwsPortDeps): { poller: AwsPort; visitor: Aw
 
   function face(priority: BudgetPriority | "by-execution"): AwsPort {
     const fixed: BudgetPriority = priority === "by-execution" ? "visitor" : priority;
+    // Calls about state machines, alarms and metrics serve every visitor alike: charged as known, not as strangers.
+    const shared: BudgetPriority = fixed === "visitor" ? "known" : fixed;
     return {
-      listStateMachines: (region) => charged("ListStateMachines", region, fixed, () => deps.calls.listStateMachines(region)),
-      listExecutions: async (input) => {
-        const region = assertWatched(input.stateMachineArn, "ListExecutions");
-        return charged("ListExecutions", region, fixed === "visitor" ? "known" : fixed, () => deps.calls.listExecutions(input));
-      },
-      describeStateMachine: async (arn) => {
-        const region = assertWatched(arn, "DescribeStateMachine");
-        return charged("DescribeStateMachine", region, fixed === "visitor" ? "known" : fixed, () => deps.calls.describeStateMachine(arn));
-      },
+      listStateMachines: async (region) => charged("ListStateMachines", assertRegion(region, "ListStateMachines"), fixed, () => deps.calls.listStateMachines(region)),
+      listExecutions: async (input) => charged("ListExecutions", assertWatched(input.stateMachineArn, "ListExecutions"), shared, () => deps.calls.listExecutions(input)),
+      describeStateMachine: async (arn) => charged("DescribeStateMachine", assertWatched(arn, "DescribeStateMachine"), shared, () => deps.calls.describeStateMachine(arn)),
       describeExecution: async (arn) => {
         // Refused before any lookup: a foreign region or a remembered "does not exist" costs nothing.
         assertWatched(arn, "DescribeExecution");
@@ -154,8 +156,11 @@ export function createAwsPort(deps: AwsPortDeps): { poller: AwsPort; visitor: Aw
         const page = await charged(operation, assertWatched(arn, operation), level, () => deps.calls.getExecutionHistoryPage(arn, options));
         return deps.hidePayloads() ? { ...page, events: page.events.map(redactEvent) } : page;
       },
-      getExecutionMetrics: (region, input) => charged("GetMetricData", region, fixed === "visitor" ? "known" : fixed, () => deps.calls.getExecutionMetrics(region, input)),
-      describeAlarms: (region) => charged("DescribeAlarms", region, fixed === "visitor" ? "known" : fixed, () => deps.calls.describeAlarms(region)),
+      getExecutionMetrics: async (region, input) => charged("GetMetricData", assertRegion(region, "GetMetricData"), shared, () => deps.calls.getExecutionMetrics(region, input)),
+      describeAlarms: async (region) => charged("DescribeAlarms", assertRegion(region, "DescribeAlarms"), shared, () => deps.calls.describeAlarms(region)),
+      describeAlarm: async (region, name) => charged("DescribeAlarms", assertRegion(region, "DescribeAlarms"), shared, () => deps.calls.describeAlarm(region, name)),
+      describeAlarmHistory: async (region, input) => charged("DescribeAlarmHistory", assertRegion(region, "DescribeAlarmHistory"), shared, () => deps.calls.describeAlarmHistory(region, input)),
+      listExecutionsPage: async (input) => charged("ListExecutions", assertWatched(input.stateMachineArn, "ListExecutions"), shared, () => deps.calls.listExecutionsPage(input)),
     };
   }
 

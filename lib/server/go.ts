@@ -1,10 +1,9 @@
 import "server-only";
-import { describeAlarm } from "@/lib/aws";
 import { configuredRegions } from "@/lib/aws/clients";
 import { parseStatesArn } from "@/lib/analysis/links/arn";
 import { resolveQuery } from "@/lib/analysis/links/resolve-query";
 import { routes } from "@/lib/routes";
-import { withBudget } from "./budget";
+import { services } from "./services";
 
 /** Where `/go?q=` sends the engineer, or why it can't. `echo: false` when the input must not be shown back. */
 export type GoResult = { location: string } | { status: 400 | 404; message: string; expected?: string; echo?: boolean };
@@ -33,7 +32,9 @@ export async function resolveGo(q: string): Promise<GoResult> {
       const regions = target.region ? [target.region] : configuredRegions();
       for (const region of regions) {
         // One DescribeAlarms by name per region (not the whole paginated list).
-        const alarm = await withBudget("DescribeAlarms", region, () => describeAlarm(region, target.alarmName));
+        // A region the dashboard doesn't watch has no alarm of ours: 404 without a call.
+        if (!configuredRegions().includes(region)) continue;
+        const alarm = await services().aws.visitor.describeAlarm(region, target.alarmName);
         if (!alarm) continue;
         // In ALARM: pinned to that state change, so the link keeps meaning this breach after the alarm moves on.
         // Otherwise the view looks up the last change to ALARM itself.
@@ -47,7 +48,7 @@ export async function resolveGo(q: string): Promise<GoResult> {
 
 async function findAlarmRegion(alarmName: string): Promise<string | null> {
   for (const region of configuredRegions()) {
-    if (await withBudget("DescribeAlarms", region, () => describeAlarm(region, alarmName))) return region;
+    if (await services().aws.visitor.describeAlarm(region, alarmName)) return region;
   }
   return null;
 }
