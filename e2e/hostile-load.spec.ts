@@ -170,6 +170,27 @@ test("the same error gets the same status whichever route ran first after a fres
   expect(apiThenPage).toEqual([404, 404]);
 });
 
+test("a hung AWS (moto stopped) is marked stale on the fleet's first paint, and fresh data returns once it answers", async () => {
+  // Requests wait long enough that the cycle hangs rather than fails: what a SIGSTOPped endpoint looks like.
+  await withApp({ SFN_TRIAGE_POLL_MS: "2000", SFN_TRIAGE_AWS_REQUEST_TIMEOUT_MS: "120000" }, async (app) => {
+    const fleet = async () => (await (await fetch(`${app.appUrl}/api/fleet`)).json()) as { updatedAt: string | null; error: { kind: string } | null };
+    await until("a first complete poll", async () => ((await fleet()).updatedAt ? true : null));
+    const { pid } = (await (await fetch(`${endpoint}/__sandbox/moto`)).json()) as { pid: number };
+    process.kill(pid, "SIGSTOP");
+    try {
+      const html = await until("the server-rendered fleet marks the data stale", async () => {
+        const page = await (await fetch(`${app.appUrl}/`)).text();
+        return page.includes("has not finished") ? page : null;
+      });
+      expect(html).toContain("Stale: ");
+      expect((await fleet()).error).toMatchObject({ kind: "overdue" });
+    } finally {
+      process.kill(pid, "SIGCONT");
+    }
+    await until("fresh data after moto answers again", async () => ((await fleet()).error === null ? true : null), 180_000);
+  });
+});
+
 function countBy(values: number[]): Record<string, number> {
   const counts: Record<string, number> = {};
   for (const v of values) counts[v] = (counts[v] ?? 0) + 1;
