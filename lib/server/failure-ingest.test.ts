@@ -17,3 +17,15 @@ describe("toDetails", () => {
     expect(details).toMatchObject({ originState: "Transform", originError: "States.Timeout", finalError: "States.Timeout" });
   });
 });
+
+describe("toDetails with the definition", () => {
+  it("names a Fail state's own error inside a caught Parallel branch, which only the definition holds", () => {
+    const fraud = loadSandboxHistory("order-flow-fraud-flagged");
+    const without = toDetails(newestFirst("order-flow-fraud-flagged"), NOW);
+    const withDefinition = toDetails(newestFirst("order-flow-fraud-flagged"), NOW, fraud.definition);
+    expect(without.originState).toBe("FraudSuspected");
+    expect(withDefinition.originState).toBe("FraudSuspected");
+    expect(withDefinition.originError).not.toBe(withDefinition.finalError);
+    expect(withDefinition.originError).toBe(JSON.parse(fraud.definition).States.Checks.Branches.flatMap((b: { States: Record<string, { Type: string; Error?: string }> }) => Object.values(b.States)).find((st: { Type: string; Error?: string }) => st.Type === "Fail")?.Error);
+  });
+});

@@ -16,6 +16,11 @@ export interface IngestDeps {
   budget: Budget;
   store: FailureStore;
   now: () => number;
+  /**
+   * The state machine's definition as last described, if known: a Fail state's Error lives only there when a
+   * Catch of an enclosing Parallel handled it, and the signature needs that origin error.
+   */
+  definitionOf?: (stateMachineArn: string) => string | null;
 }
 
 /** Tunables of one cycle's ingestion (from the environment in production). */
@@ -170,7 +175,7 @@ export class FailureIngest {
         await this.deps.budget.take("GetExecutionHistory", failure.region);
         // The newest events hold the failure: one reverse page, no payloads, is enough and cheap.
         const page = await this.deps.getExecutionHistoryPage(failure.executionArn, { reverseOrder: true, maxResults: 100, includeExecutionData: false });
-        batch.push({ key: failure, details: toDetails(page.events, this.deps.now()) });
+        batch.push({ key: failure, details: toDetails(page.events, this.deps.now(), this.deps.definitionOf?.(failure.stateMachineArn) ?? null) });
         // Written in small batches: one transaction each, and a fault mid-cycle loses at most one batch of reads.
         if (batch.length >= DETAILS_BATCH) await this.deps.store.recordDetailsMany(batch.splice(0));
       }
@@ -181,8 +186,8 @@ export class FailureIngest {
 }
 
 /** The index's details of a failure from its newest history page (all null when the page can't be read). */
-export function toDetails(eventsNewestFirst: readonly HistoryEvent[], nowMs: number): FailureDetails {
-  const summary = summariseFailure(eventsNewestFirst, nowMs);
+export function toDetails(eventsNewestFirst: readonly HistoryEvent[], nowMs: number, definition: string | null = null): FailureDetails {
+  const summary = summariseFailure(eventsNewestFirst, nowMs, definition);
   // A caught error that ended in a Fail state (Catch → … → Fail) is indexed by where it was raised: its
   // signature is the root cause, so "Payment.Declined in AuthorizePayment" and "Inventory.Short" don't merge.
   const origin = summary?.origin ?? null;

@@ -1,5 +1,5 @@
 import "server-only";
-import { buildExecutionReport } from "@/lib/analysis";
+import { buildExecutionReport, isHistoryError } from "@/lib/analysis";
 import { describeFailure } from "@/lib/analysis/headline/describe-failure";
 import type { HistoryEvent } from "@/lib/domain/history-event";
 import type { Failure, FailureOrigin } from "@/lib/domain/report";
@@ -16,9 +16,17 @@ export type FailureSummary = Pick<Failure, "state" | "path" | "error" | "cause" 
  * The failure of a closed execution from its newest history page (fetched with reverseOrder, no
  * payloads): the terminal event and the state that raised it are on that page.
  */
-export function summariseFailure(eventsNewestFirst: readonly HistoryEvent[], nowMs: number): FailureSummary | null {
+export function summariseFailure(eventsNewestFirst: readonly HistoryEvent[], nowMs: number, definition: string | null = null): FailureSummary | null {
   try {
-    const report = buildExecutionReport([...eventsNewestFirst].reverse(), { now: nowMs, complete: false });
+    const events = [...eventsNewestFirst].reverse();
+    let report;
+    try {
+      report = buildExecutionReport(events, { now: nowMs, complete: false, definition });
+    } catch (error) {
+      // A definition the analyser can't read (or one since redeployed) must not hide the failure.
+      if (definition === null || !isHistoryError(error)) throw error;
+      report = buildExecutionReport(events, { now: nowMs, complete: false });
+    }
     const failure = report.failure;
     if (!failure) return null;
     // An execution-level timeout belongs to no state; name where it was waiting instead of showing nothing.

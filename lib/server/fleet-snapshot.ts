@@ -19,7 +19,7 @@ export interface FleetState {
   alarms: AlarmSummary[];
   p99ByArn: Map<string, number | null>;
   failureSeriesByArn: Map<string, HourlyPoint[]>;
-  findingsByArn: Map<string, { at: number; findings: FleetStateMachine["findings"] }>;
+  findingsByArn: Map<string, { at: number; findings: FleetStateMachine["findings"]; definition: string }>;
   running: Map<string, ExecutionSummary[]>;
   /** When each execution now RUNNING was first listed (only those: rebuilt every cycle, so bounded by the lists). */
   runningFirstSeen: Map<string, number>;

@@ -156,7 +156,7 @@ export class FleetPoller {
     let ok = true;
     try {
       const store = await this.deps.store;
-      this.ingest ??= new FailureIngest({ ...this.deps, store }, () => indexConfig().ingest);
+      this.ingest ??= new FailureIngest({ ...this.deps, store, definitionOf: (arn) => this.state.findingsByArn.get(arn)?.definition ?? null }, () => indexConfig().ingest);
       await Promise.all(this.state.regions.map((region) => this.pollRegion(region)));
       if (this.cycle % RETENTION_EVERY_CYCLES === 0) await store.applyRetention(this.deps.now());
       this.state.updatedAt = this.deps.now();
@@ -190,11 +190,12 @@ export class FleetPoller {
         return [sm.stateMachineArn, list] as const;
       }),
     );
+    // Definitions first: a failure's details are read once, and its origin error may live only in the definition.
+    await this.refreshFindings(region, standard);
     await this.ingest!.run(targets);
     for (const [arn, list] of running) this.state.running.set(arn, list);
     this.rememberRunning();
     if (standard.length > 0 && (refreshList || this.cycle % METRICS_EVERY_CYCLES === 0)) await this.refreshMetrics(region, standard);
-    await this.refreshFindings(region, standard);
   }
 
   /** First-seen times of the executions running now, carried over from the last cycle; the closed ones are forgotten. */
@@ -240,7 +241,7 @@ export class FleetPoller {
       if (known && now - known.at < definitionTtlMs) continue;
       const description = await this.call("DescribeStateMachine", region, () => this.deps.describeStateMachine(sm.stateMachineArn));
       const findings: FleetStateMachine["findings"] = findingsForDefinition(description.definition, { stateMachineType: description.type });
-      this.state.findingsByArn.set(sm.stateMachineArn, { at: now, findings });
+      this.state.findingsByArn.set(sm.stateMachineArn, { at: now, findings, definition: description.definition });
     }
   }
 
