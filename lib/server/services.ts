@@ -20,8 +20,14 @@ export interface Services {
   store: Promise<FailureStore>;
 }
 
-// The port charges every call to the budget; services built on it must not charge again.
-const ALREADY_CHARGED: Budget = { take: async () => {}, available: () => Number.POSITIVE_INFINITY, spent: () => ({}) };
+/**
+ * The budget as the services built on the port see it: the port charges every call, so their own take is a
+ * no-op (never charged twice), while what is left stays real, for the decisions made on it (the poller reads
+ * failure details only while tokens remain beyond the reserve for the triage pages).
+ */
+function chargedByThePort(budget: Budget): Budget {
+  return { take: async () => {}, available: (api, region) => budget.available(api, region), spent: () => budget.spent() };
+}
 
 // How often the set of executions the poller knows is rebuilt for the port's "known" check.
 const KNOWN_REFRESH_MS = 2_000;
@@ -48,8 +54,8 @@ export function buildServices(
     return keys.size > 0;
   };
   const port = createAwsPort({ budget, calls, regions: configuredRegions, hidePayloads: () => serverConfig().hidePayloads, isKnownExecution, now });
-  poller = new FleetPoller(configuredRegions(), { ...port.poller, budget: ALREADY_CHARGED, store, now });
-  const triage = new TriageService({ ...port.visitor, budget: ALREADY_CHARGED, now, closedReports: closedReportsIn(store, now) });
+  poller = new FleetPoller(configuredRegions(), { ...port.poller, budget: chargedByThePort(budget), store, now });
+  const triage = new TriageService({ ...port.visitor, budget: chargedByThePort(budget), now, closedReports: closedReportsIn(store, now) });
   return { budget, aws: port, poller, triage, store };
 }
 
