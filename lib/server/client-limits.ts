@@ -68,9 +68,11 @@ export class FailedLoginLimiter {
 }
 
 /**
- * Who is asking. Behind a proxy that sets X-Forwarded-For (SFN_TRIAGE_TRUST_PROXY=1), its first entry;
- * otherwise the address Next itself recorded (the last entry, which a client cannot forge on a direct
- * connection), else one shared key for all.
+ * Who is asking. Next fills X-Forwarded-For from the socket only when the request has none, so on a direct
+ * connection a client can choose its own key by sending one: the per-client limits then slow honest clients
+ * and casual floods, while the global bounds (two password hashes at a time, a short queue, the budget's
+ * reserve for the poller) hold whatever the key. Behind a proxy that sets the header (SFN_TRIAGE_TRUST_PROXY=1)
+ * its first entry is the client; otherwise the last entry (the one Next or the nearest hop wrote).
  */
 export function clientKey(headers: Headers, trustProxy = process.env.SFN_TRIAGE_TRUST_PROXY === "1"): string {
   const forwarded = (headers.get("x-forwarded-for") ?? "")
