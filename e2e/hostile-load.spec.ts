@@ -3,6 +3,7 @@ import { startApp, type AppProcess } from "../bench/app-process";
 import { hashPassword } from "../lib/server/auth";
 import { endpoint, seed, sfn } from "./fixtures/aws";
 import { expect, test } from "./fixtures/test";
+import { until } from "./fixtures/until";
 
 /**
  * Hostile load, loopback only and bounded in count and time. Each test starts its own production app
@@ -30,15 +31,6 @@ async function withApp<T>(env: Record<string, string>, work: (app: AppProcess, l
   }
 }
 
-async function until<T>(what: string, probe: () => Promise<T | null>, timeoutMs = 90_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe().catch(() => null);
-    if (value !== null) return value;
-    if (Date.now() > deadline) throw new Error(`${what}: not within ${timeoutMs} ms`);
-    await new Promise((resolve) => setTimeout(resolve, 500));
-  }
-}
 
 /** Executions whose every payload field carries the marker: input, state inputs/outputs, parameters, results, causes. */
 async function startMarkedExecutions(): Promise<string[]> {

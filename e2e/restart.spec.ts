@@ -5,6 +5,7 @@ import { startApp } from "../bench/app-process";
 import type { FailureExecutionsPage, FailureSignaturesPage } from "../lib/domain/failures";
 import { endpoint } from "./fixtures/aws";
 import { expect, test } from "./fixtures/test";
+import { until } from "./fixtures/until";
 
 /**
  * A restart of the app (`next start` stopped, started again on the same index file): what was learnt
@@ -14,15 +15,6 @@ test.describe.configure({ timeout: 240_000 });
 
 const REGION = "us-east-1";
 
-async function until<T>(what: string, probe: () => Promise<T | null>, timeoutMs = 120_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe().catch(() => null);
-    if (value !== null) return value;
-    if (Date.now() > deadline) throw new Error(`${what}: not within ${timeoutMs} ms`);
-    await new Promise((resolve) => setTimeout(resolve, 500));
-  }
-}
 
 test("first-seen times, signatures and closed reports survive a restart of the app", async () => {
   const db = path.join(mkdtempSync(path.join(tmpdir(), "sfn-triage-restart-")), "index.db");
