@@ -29,8 +29,13 @@ export function dashboardEnv(endpoint: string, base: NodeJS.ProcessEnv = process
     AWS_SECRET_ACCESS_KEY: "test",
     AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: "true",
     SFN_TRIAGE_REGIONS: "us-east-1",
+    // moto starts empty every time, so the demo's failure index does too (unless one is chosen).
+    SFN_TRIAGE_DB: base.SFN_TRIAGE_DB ?? DEMO_INDEX,
   };
 }
+
+/** The demo's own failure index, emptied at every start: the same demo every time. */
+export const DEMO_INDEX = path.join(ROOT, ".sandbox", "demo-index.db");
 
 /** Resolve once `url` answers 2xx (polled; the dashboard boots in a second or two from a build). */
 async function waitForOk(url: string, alive: () => boolean, timeoutMs = 120_000): Promise<void> {
@@ -107,6 +112,7 @@ async function main(): Promise<void> {
   }
   if (stopping) return;
 
+  if (!process.env.SFN_TRIAGE_DB) for (const suffix of ["", "-wal", "-shm", "-journal"]) fs.rmSync(`${DEMO_INDEX}${suffix}`, { force: true });
   next = spawnGroup(nextBin, ["start", "-H", "127.0.0.1", "-p", String(appPort)], { cwd: ROOT, env: dashboardEnv(sandbox.endpoint), stdio: ["ignore", "pipe", "pipe"] });
   next.child.stdout?.on("data", (b: Buffer) => b.toString("utf8").split("\n").filter(Boolean).forEach((l) => logFile.write(`next: ${l}`)));
   next.child.stderr?.on("data", (b: Buffer) => b.toString("utf8").split("\n").filter(Boolean).forEach((l) => logFile.write(`next: ${l}`)));
