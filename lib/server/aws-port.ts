@@ -46,6 +46,8 @@ export interface AwsPortDeps {
 // "Does not exist" stays true for a while (an execution ARN is never reused); a typo costs AWS once.
 const NOT_FOUND_TTL_MS = 10 * 60_000;
 const REMEMBERED_ARNS = 10_000;
+// Two DescribeExecution calls this close together get the same answer (a first visit asks twice in one round trip).
+const SAME_ANSWER_MS = 1_000;
 
 function regionOf(arn: string): string {
   return aws.regionOfArn(arn);
@@ -72,7 +74,8 @@ function redactDescription(description: ExecutionDescription): ExecutionDescript
 /** Builds the two faces of the port over one budget. */
 export function createAwsPort(deps: AwsPortDeps): { poller: AwsPort; visitor: AwsPort } {
   const notFound = new Lru<string, number>(REMEMBERED_ARNS);
-  const described = new Lru<string, true>(REMEMBERED_ARNS);
+  /** Executions AWS has described (so they exist), with the last answer, for a moment. */
+  const described = new Lru<string, { at: number; answer: Promise<ExecutionDescription> }>(REMEMBERED_ARNS);
   const pendingDescribe = new Map<string, Promise<ExecutionDescription>>();
 
   function assertWatched(arn: string, operation: string): string {
@@ -92,7 +95,10 @@ export function createAwsPort(deps: AwsPortDeps): { poller: AwsPort; visitor: Aw
   }
 
   async function known(executionArn: string): Promise<boolean> {
-    return described.get(executionArn) !== undefined || (await deps.isKnownExecution(executionArn));
+    if (described.get(executionArn) !== undefined) return true;
+    const indexed = await deps.isKnownExecution(executionArn);
+    // Asked again after the wait: a describe that finished meanwhile made it known (else a second describe).
+    return indexed || described.get(executionArn) !== undefined;
   }
 
   function rememberedNotFound(executionArn: string, operation: string): void {
@@ -108,18 +114,24 @@ export function createAwsPort(deps: AwsPortDeps): { poller: AwsPort; visitor: Aw
     rememberedNotFound(executionArn, operation);
     const inFlight = pendingDescribe.get(executionArn);
     if (inFlight) return inFlight;
-    const call = charged(operation, region, priority, () => deps.calls.describeExecution(executionArn))
-      .then((description) => {
-        described.set(executionArn, true);
-        return deps.hidePayloads() ? redactDescription(description) : description;
-      })
-      .catch((error: unknown) => {
-        if (isAwsFailure(error) && error.kind === "not-found") notFound.set(executionArn, deps.now());
-        throw error;
-      })
+    // The existence check of a first visit and the page's own DescribeExecution come a moment apart: one answer serves both.
+    const recent = described.get(executionArn);
+    if (recent && deps.now() - recent.at < SAME_ANSWER_MS) return recent.answer;
+    const settled = charged(operation, region, priority, () => deps.calls.describeExecution(executionArn))
+      .then(
+        (description) => {
+          const answer = deps.hidePayloads() ? redactDescription(description) : description;
+          described.set(executionArn, { at: deps.now(), answer: Promise.resolve(answer) });
+          return answer;
+        },
+        (error: unknown) => {
+          if (isAwsFailure(error) && error.kind === "not-found") notFound.set(executionArn, deps.now());
+          throw error;
+        },
+      )
       .finally(() => pendingDescribe.delete(executionArn));
-    pendingDescribe.set(executionArn, call);
-    return call;
+    pendingDescribe.set(executionArn, settled);
+    return settled;
   }
 
   /** For an execution not known yet, the other calls wait until AWS has said it exists. */
