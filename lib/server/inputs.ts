@@ -50,6 +50,15 @@ export const TimeWindow = z
   .object({ from: isoTime.optional(), to: isoTime.optional() })
   .refine((w) => !w.from || !w.to || Date.parse(w.from) < Date.parse(w.to), { message: "from must come before to" });
 
+/** `/api/executions/{arn}/events?before=&limit=&state=&kind=&q=`: one page of the event view. */
+export const EventsQuery = z.object({
+  before: z.coerce.number().int().positive().optional(),
+  limit: z.coerce.number().int().min(1).max(5000).optional(),
+  state: z.string().min(1).max(2000).optional(),
+  kind: z.enum(["errors", "retries"]).optional(),
+  q: z.string().max(500).optional(),
+});
+
 /** `/api/executions/{arn}/payload?eventId=&field=`. */
 export const PayloadQuery = z.object({ eventId: z.coerce.number().int().positive(), field: z.enum(["input", "output", "parameters"]) });
 
