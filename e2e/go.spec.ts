@@ -1,5 +1,7 @@
 import { expect, test } from "./fixtures/test";
 import { seed, waitForExecution } from "./fixtures/aws";
+import { AlarmViewPage } from "./pages/alarm-view-page";
+import { StateMachinePage } from "./pages/state-machine-page";
 
 test.describe("/go deep links", () => {
   test("resolves an execution ARN and a console URL to the execution page", async ({ page }) => {
@@ -47,17 +49,19 @@ test.describe("/go deep links", () => {
 
   test("the state machine link an alarm already holds keeps working", async ({ page }) => {
     const alarm = seed.alarms[0]!;
-    await page.goto(`/state-machines/${encodeURIComponent(alarm.stateMachineArn)}?from=2026-11-23T02:55:00.000Z&to=2026-11-23T03:00:00.000Z`);
-    await expect(page.getByRole("heading", { level: 1, name: alarm.stateMachineName })).toBeVisible();
+    const sm = new StateMachinePage(page);
+    await sm.open(alarm.stateMachineArn, { from: "2026-11-23T02:55:00.000Z", to: "2026-11-23T03:00:00.000Z" });
+    await expect(sm.heading(alarm.stateMachineName)).toBeVisible();
   });
 
   test("resolves an alarm name and an alarm ARN through DescribeAlarms to the alarm view", async ({ page }) => {
     const alarm = seed.alarms[0]!;
-    await page.goto(`/go?q=${encodeURIComponent(alarm.name)}`);
+    const view = new AlarmViewPage(page);
+    await view.go(alarm.name);
     await expect(page).toHaveURL(new RegExp(`/alarms/us-east-1/${alarm.name}`));
-    await expect(page.getByTestId("alarm-name")).toHaveText(alarm.name);
-    await page.goto(`/go?q=${encodeURIComponent(`arn:aws:cloudwatch:us-east-1:123456789012:alarm:${alarm.name}`)}`);
-    await expect(page.getByTestId("alarm-name")).toHaveText(alarm.name);
+    await expect(view.alarmName).toHaveText(alarm.name);
+    await view.go(`arn:aws:cloudwatch:us-east-1:123456789012:alarm:${alarm.name}`);
+    await expect(view.alarmName).toHaveText(alarm.name);
   });
 
   test("a malformed ARN gets the 400 page saying what was expected", async ({ page }) => {
