@@ -19,6 +19,11 @@ const serverFromComponents = {
   group: ["@/lib/server", "@/lib/server/*"],
   message: "Components render what they are given; lib/server is the door for app/ only.",
 };
+const inlineQueryKey = {
+  selector: "Property[key.name='queryKey']",
+  message: "Query keys live in lib/queries (keys.ts / options.ts), shared by the server prefetch and the client.",
+};
+const PURE = "lib/analysis is pure: no React, no I/O, no AWS.";
 const clockAndChance = [
   { object: "Math", property: "random", message: "Pure code is deterministic: take randomness from the caller." },
   { object: "performance", property: "now", message: "Pure code takes `now` from its caller." },
@@ -50,7 +55,7 @@ export default defineConfig([
       "no-restricted-imports": ["error", { patterns: [awsSdkOutsideLibAws, sandboxFromApp, awsFromApp, { ...relativeTo("aws"), message: awsFromApp.message }] }],
       "no-restricted-syntax": [
         "error",
-        { selector: "Property[key.name='queryKey']", message: "Query keys live in lib/queries (keys.ts / options.ts), shared by the server prefetch and the client." },
+        inlineQueryKey,
       ],
     },
   },
@@ -74,7 +79,7 @@ export default defineConfig([
       "no-restricted-properties": ["error", { object: "process", property: "env", message: "Components take settings as props; the server reads the environment." }],
       "no-restricted-syntax": [
         "error",
-        { selector: "Property[key.name='queryKey']", message: "Query keys live in lib/queries (keys.ts / options.ts), shared by the server prefetch and the client." },
+        inlineQueryKey,
       ],
     },
   },
@@ -90,11 +95,11 @@ export default defineConfig([
             sandboxFromApp,
             {
               group: ["react", "react-dom", "next", "next/*", "node:*", "fs", "http", "https", "@/lib/aws", "@/lib/aws/*", "@/lib/server", "@/lib/server/*", "@/lib/queries/*"],
-              message: "lib/analysis is pure: no React, no I/O, no AWS.",
+              message: PURE,
             },
-            { ...relativeTo("aws"), message: "lib/analysis is pure: no React, no I/O, no AWS." },
-            { ...relativeTo("server"), message: "lib/analysis is pure: no React, no I/O, no AWS." },
-            { ...relativeTo("queries"), message: "lib/analysis is pure: no React, no I/O, no AWS." },
+            { ...relativeTo("aws"), message: PURE },
+            { ...relativeTo("server"), message: PURE },
+            { ...relativeTo("queries"), message: PURE },
             { ...relativeTo("sandbox"), message: sandboxFromApp.message },
           ],
         },

@@ -17,14 +17,7 @@ export interface ListedFailure {
 }
 
 /** What the poller learns from the execution's newest history page. */
-export interface FailureDetails {
-  originState: string | null;
-  originPath: string | null;
-  originError: string | null;
-  originCause: string | null;
-  finalError: string | null;
-  kind: FailureKind | null;
-}
+export type FailureDetails = Pick<IndexedFailure, "originState" | "originPath" | "originError" | "originCause" | "finalError" | "kind">;
 
 /** The key of one row: an execution, and which of its redrives. */
 export interface FailureKey {
