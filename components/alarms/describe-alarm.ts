@@ -1,5 +1,5 @@
 import type { AlarmDetail, AlarmExecution, BreachWindow } from "@/lib/domain/alarm-view";
-import { formatDuration } from "../common/format";
+import { formatDuration } from "@/lib/analysis/format";
 
 const OPERATORS: Record<string, string> = {
   GreaterThanOrEqualToThreshold: "≥",

@@ -1,5 +1,5 @@
 "use client";
-import { formatDuration } from "./format";
+import { formatDuration } from "@/lib/analysis/format";
 import { useNow } from "./use-now";
 
 interface Props {

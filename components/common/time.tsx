@@ -1,6 +1,6 @@
 "use client";
 import { useSyncExternalStore } from "react";
-import { formatUtc } from "./format";
+import { formatUtc } from "@/lib/analysis/format";
 
 const noSubscribe = () => () => {};
 

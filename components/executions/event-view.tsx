@@ -3,7 +3,7 @@ import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import type { EventPage, EventQuery, ExecutionTriage, TimelineEvent } from "@/lib/domain/triage";
 import { executionEventsQuery } from "@/lib/queries/options";
-import { formatBytes, formatDuration } from "../common/format";
+import { formatBytes, formatDuration } from "@/lib/analysis/format";
 import { Time } from "../common/time";
 import { PayloadViewer } from "../payloads/payload-viewer";
 import styles from "./execution.module.css";

@@ -1,5 +1,5 @@
 import type { ExecutionTriage } from "@/lib/domain/triage";
-import { formatDuration } from "../common/format";
+import { formatDuration } from "@/lib/analysis/format";
 import { Time } from "../common/time";
 import { CopyLink } from "./copy-link";
 import styles from "./execution.module.css";

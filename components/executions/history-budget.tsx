@@ -1,5 +1,5 @@
 import type { HistoryBudget } from "@/lib/domain/report";
-import { formatPercent } from "../common/format";
+import { formatPercent } from "@/lib/analysis/format";
 
 /** Events used of the 25,000 cap, and which states spent them. */
 export function HistoryBudgetPanel({ history }: { history: HistoryBudget }) {

@@ -1,7 +1,7 @@
 import Link from "next/link";
 import type { FleetExecution } from "@/lib/domain/fleet";
 import { routes } from "@/lib/routes";
-import { formatDuration } from "../common/format";
+import { formatDuration } from "@/lib/analysis/format";
 import { Time } from "../common/time";
 
 interface Props {

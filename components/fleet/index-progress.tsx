@@ -1,5 +1,5 @@
 import type { IndexStatus } from "@/lib/domain/failures";
-import { formatDuration } from "../common/format";
+import { formatDuration } from "@/lib/analysis/format";
 import styles from "./fleet.module.css";
 
 /** Whether the failure index is caught up with AWS, how far behind it is, and what retention dropped. */

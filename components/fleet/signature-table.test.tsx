@@ -62,7 +62,7 @@ describe("IndexProgress", () => {
   it("says it is catching up, how far behind, and what retention dropped", () => {
     render(<IndexProgress status={status} nowMs={Date.parse("2026-11-30T12:00:00Z")} />);
     const line = screen.getByRole("status");
-    expect(line.textContent).toContain("Catching up: 2,400 failures waiting for their history, the oldest 5 min 0 s old; 2 ListExecutions pages still to read.");
+    expect(line.textContent).toContain("Catching up: 2,400 failures waiting for their history, the oldest 5 min old; 2 ListExecutions pages still to read.");
     expect(line.textContent).toContain("dropped so far: 12 by age, 0 by size");
   });
 

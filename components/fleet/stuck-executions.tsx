@@ -1,7 +1,7 @@
 import Link from "next/link";
 import type { StuckExecution } from "@/lib/analysis/fleet/fleet-views";
 import { routes } from "@/lib/routes";
-import { formatDuration } from "../common/format";
+import { formatDuration } from "@/lib/analysis/format";
 
 /** RUNNING executions open longer than their state machine's p99 duration. */
 export function StuckExecutions({ stuck, running }: { stuck: StuckExecution[]; running: number }) {

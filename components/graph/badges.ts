@@ -1,7 +1,7 @@
 import type { GraphState } from "@/lib/analysis/graph/state-graph-model";
 import type { StateOverlay } from "@/lib/analysis/graph/overlay";
 import { describeRetryPolicy, formatSeconds, totalWorstCaseRetryWaitSeconds } from "@/lib/analysis/graph/retry-policy";
-import { formatDuration } from "../common/format";
+import { formatDuration } from "@/lib/analysis/format";
 import { PAYLOAD_LIMIT_BYTES } from "@/lib/analysis/limits";
 
 /** A finding as the graph needs it (`Finding` from lib/analysis/findings and the pages' `FindingView` both fit). */

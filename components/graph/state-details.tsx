@@ -1,7 +1,7 @@
 import type { StateOverlay } from "@/lib/analysis/graph/overlay";
 import { describeRetryPolicy, formatSeconds, totalWorstCaseRetryWaitSeconds } from "@/lib/analysis/graph/retry-policy";
 import type { GraphState, SecondsSetting } from "@/lib/analysis/graph/state-graph-model";
-import { formatBytes, formatDuration, formatPercent } from "../common/format";
+import { formatBytes, formatDuration, formatPercent } from "@/lib/analysis/format";
 import type { GraphFinding, StateAggregateFigures } from "./badges";
 import { describeKind } from "./state-node-body";
 import styles from "./state-graph.module.css";

@@ -3,7 +3,7 @@ import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import type { TimelineEvent } from "@/lib/domain/triage";
 import { executionEventsQuery } from "@/lib/queries/options";
-import { formatBytes } from "../common/format";
+import { formatBytes } from "@/lib/analysis/format";
 import { PayloadViewer } from "../payloads/payload-viewer";
 
 /** One entry into a state, as its events show it. */

@@ -1,7 +1,7 @@
 "use client";
 import { Bar, BarChart, CartesianGrid, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import type { StateReport } from "@/lib/domain/report";
-import { formatBytes } from "../common/format";
+import { formatBytes } from "@/lib/analysis/format";
 import { PAYLOAD_LIMIT_BYTES } from "@/lib/analysis/limits";
 
 interface Row {

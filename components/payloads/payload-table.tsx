@@ -1,5 +1,5 @@
 import type { Failure, StateReport } from "@/lib/domain/report";
-import { formatBytes, formatPercent } from "../common/format";
+import { formatBytes, formatPercent } from "@/lib/analysis/format";
 import { PAYLOAD_LIMIT_BYTES } from "@/lib/analysis/limits";
 
 function Cell({ bytes, field }: { bytes: number | null; field?: string | null }) {

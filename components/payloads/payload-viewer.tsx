@@ -2,7 +2,7 @@
 import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { payloadQuery } from "@/lib/queries/options";
-import { formatBytes } from "../common/format";
+import { formatBytesExact } from "@/lib/analysis/format";
 
 interface Props {
   executionArn: string;
@@ -17,7 +17,7 @@ export function PayloadViewer({ executionArn, eventId, field, bytes }: Props) {
   const query = useQuery({ ...payloadQuery(executionArn, eventId, field), enabled: open });
   if (!open) {
     return (
-      <button type="button" onClick={() => setOpen(true)} aria-label={`Show ${field} of event ${eventId} (${formatBytes(bytes)})`}>
+      <button type="button" onClick={() => setOpen(true)} aria-label={`Show ${field} of event ${eventId} (${formatBytesExact(bytes)})`}>
         Show {field}
       </button>
     );

@@ -1,5 +1,5 @@
 import type { StateAggregate } from "@/lib/domain/state-machine-view";
-import { formatBytes, formatPercent } from "../common/format";
+import { formatBytes, formatPercent } from "@/lib/analysis/format";
 import { PAYLOAD_LIMIT_BYTES } from "@/lib/analysis/limits";
 
 /** Per-state failures, timeouts and payload peaks over the recent executions. */

@@ -3,7 +3,7 @@ import { useQuery } from "@tanstack/react-query";
 import type { StateMachineView as View } from "@/lib/domain/state-machine-view";
 import { stateMachineQuery } from "@/lib/queries/options";
 import { LazyMetricsChart as MetricsChart, LazyStateGraph as StateGraph } from "../lazy";
-import { formatDuration } from "../common/format";
+import { formatDuration } from "@/lib/analysis/format";
 import { Freshness } from "../common/freshness";
 import { Time } from "../common/time";
 import { FindingsList } from "../findings/findings-list";

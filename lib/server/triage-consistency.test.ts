@@ -3,7 +3,7 @@
 import { describe, expect, it } from "vitest";
 import { analyseHistory } from "@/lib/analysis";
 import { buildBadges } from "@/components/graph/badges";
-import { formatDuration } from "@/components/common/format";
+import { formatDuration } from "@/lib/analysis/format";
 import { loadFixtures } from "@/test-support/recorded-fixtures";
 import { loadSandboxHistories } from "@/test-support/sandbox-histories";
 import { assembleTriage, buildGraph } from "./triage-json";
