@@ -79,7 +79,7 @@ export default defineConfig({
         ...awsEnv,
         SFN_TRIAGE_REGIONS: "us-east-1",
         SFN_TRIAGE_POLL_MS: "3000",
-        SFN_TRIAGE_HISTORY_CACHE_EVENTS: "100",
+        SFN_TRIAGE_HISTORY_CACHE_MB: "0.05",
         SFN_TRIAGE_CLIENT_RATE: "1000",
         SFN_TRIAGE_CLIENT_BURST: "5000",
         SFN_TRIAGE_DB: path.join(tmpdir(), `sfn-triage-e2e-${process.pid}-${Date.now()}.db`),

@@ -9,6 +9,7 @@ import type { ExecutionStatus, ExecutionSummary } from "@/lib/domain/execution";
 import type { ExecutionTriage } from "@/lib/domain/triage";
 import { triageService } from "./executions";
 import { services } from "./services";
+import { createSharedAnswers } from "./shared-answers";
 
 /** No metric alarm of that name in that region. */
 export class AlarmNotFoundError extends Error {
@@ -198,17 +199,11 @@ export async function buildAlarmView(input: AlarmViewInput, deps: AlarmViewDeps 
 
 // Tabs refresh this view; answers younger than this are shared, so N tabs cost AWS one build.
 const VIEW_TTL_MS = 10_000;
-const views = new Map<string, { at: number; view: Promise<AlarmView> }>();
+const views = createSharedAnswers<AlarmView>({ ttlMs: VIEW_TTL_MS, entries: 512, bytes: 16 * 1024 * 1024 });
 
 /** The alarm view, shared between tabs for VIEW_TTL_MS (in-flight builds included). */
 export function getAlarmView(input: AlarmViewInput): Promise<AlarmView> {
   const now = Date.now();
   const key = [input.region, input.alarmName, input.at ?? "", input.from ?? "", input.to ?? ""].join("|");
-  const cached = views.get(key);
-  if (cached && now - cached.at < VIEW_TTL_MS) return cached.view;
-  for (const [k, v] of views) if (now - v.at >= VIEW_TTL_MS) views.delete(k);
-  const view = buildAlarmView(input);
-  views.set(key, { at: now, view });
-  view.catch(() => views.delete(key));
-  return view;
+  return views.get(key, now, () => buildAlarmView(input));
 }

@@ -6,6 +6,7 @@ import { isAwsFailure } from "@/lib/domain/errors";
 import type { ExecutionDescription } from "@/lib/domain/execution";
 import type { HistoryEvent } from "@/lib/domain/history-event";
 import type { Budget, BudgetPriority } from "./budget";
+import { approximateBytes } from "./approximate-bytes";
 import { Lru } from "./lru";
 
 /**
@@ -48,6 +49,8 @@ const NOT_FOUND_TTL_MS = 10 * 60_000;
 const REMEMBERED_ARNS = 10_000;
 // Two DescribeExecution calls this close together get the same answer (a first visit asks twice in one round trip).
 const SAME_ANSWER_MS = 1_000;
+// Answers are reused only within SAME_ANSWER_MS, so a few MB hold every one that can still be reused.
+const ANSWER_BYTES = 16 * 1024 * 1024;
 
 function regionOf(arn: string): string {
   return aws.regionOfArn(arn);
@@ -74,8 +77,10 @@ function redactDescription(description: ExecutionDescription): ExecutionDescript
 /** Builds the two faces of the port over one budget. */
 export function createAwsPort(deps: AwsPortDeps): { poller: AwsPort; visitor: AwsPort } {
   const notFound = new Lru<string, number>(REMEMBERED_ARNS);
-  /** Executions AWS has described (so they exist), with the last answer, for a moment. */
-  const described = new Lru<string, { at: number; answer: Promise<ExecutionDescription> }>(REMEMBERED_ARNS);
+  /** Executions AWS has described, so they exist (a name is all it costs). */
+  const described = new Lru<string, true>(REMEMBERED_ARNS);
+  /** The last answers, for a moment: bounded in bytes, since a description carries its input and output text. */
+  const answers = new Lru<string, { at: number; description: ExecutionDescription }>({ entries: REMEMBERED_ARNS, bytes: ANSWER_BYTES, sizeOf: (a) => approximateBytes(a.description) });
   const pendingDescribe = new Map<string, Promise<ExecutionDescription>>();
 
   function assertWatched(arn: string, operation: string): string {
@@ -115,13 +120,14 @@ export function createAwsPort(deps: AwsPortDeps): { poller: AwsPort; visitor: Aw
     const inFlight = pendingDescribe.get(executionArn);
     if (inFlight) return inFlight;
     // The existence check of a first visit and the page's own DescribeExecution come a moment apart: one answer serves both.
-    const recent = described.get(executionArn);
-    if (recent && deps.now() - recent.at < SAME_ANSWER_MS) return recent.answer;
+    const recent = answers.get(executionArn);
+    if (recent && deps.now() - recent.at < SAME_ANSWER_MS) return Promise.resolve(recent.description);
     const settled = charged(operation, region, priority, () => deps.calls.describeExecution(executionArn))
       .then(
         (description) => {
           const answer = deps.hidePayloads() ? redactDescription(description) : description;
-          described.set(executionArn, { at: deps.now(), answer: Promise.resolve(answer) });
+          described.set(executionArn, true);
+          answers.set(executionArn, { at: deps.now(), description: answer });
           return answer;
         },
         (error: unknown) => {

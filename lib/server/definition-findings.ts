@@ -12,7 +12,7 @@ export interface DefinitionFindingsInput {
 }
 
 // One lint per (definition, type, observed Maps): definitions change rarely and pages ask often.
-const cache = new Lru<string, FindingView[]>(128);
+const cache = new Lru<string, FindingView[]>({ entries: 128, bytes: 8 * 1024 * 1024 });
 
 /**
  * Findings of a definition: the same lint the CLI runs (lintDefinition), for the state machine's type,

@@ -14,6 +14,7 @@ import { sharedBudget, type Budget } from "./budget";
 import { serverConfig } from "./config";
 import { findingsForDefinition } from "./definition-findings";
 import { fetchEvent, loadHistory, type FetchHistoryPage, type HistoryLoad } from "./history-loader";
+import { approximateBytes } from "./approximate-bytes";
 import { Lru } from "./lru";
 import { services } from "./services";
 import { createSingleFlight } from "./single-flight";
@@ -97,13 +98,17 @@ function historyComplete(entry: Entry): boolean {
  */
 export class TriageService {
   private readonly deps: TriageDeps;
-  private readonly cache = new TriageCache<Closed, Entry>((entry) => entry.base.length);
+  // Weighed without the definition, its graph and findings: executions of one version share those (byDefinition).
+  private readonly cache = new TriageCache<Closed, Entry>({
+    history: (entry) => approximateBytes([entry.execution, entry.base, entry.analysis]),
+    closed: (closed) => approximateBytes([closed.execution, closed.report]),
+  });
   /** Entries whose history is being read (not yet in the cache). */
   private readonly loading = new Map<string, Entry>();
   private readonly flight = createSingleFlight<Entry>();
   private readonly payloads = createSingleFlight<HistoryEvent | null>();
   /** Graph model and findings per definition text: executions of one version share them (20,000 closed ones, few definitions). */
-  private readonly byDefinition = new Lru<string, { graph: GraphBuild; findings: FindingView[] }>(64);
+  private readonly byDefinition = new Lru<string, { graph: GraphBuild; findings: FindingView[] }>({ entries: 64, bytes: 32 * 1024 * 1024 });
 
   constructor(deps: Partial<TriageDeps> = {}) {
     this.deps = { ...aws, budget: sharedBudget(), now: () => Date.now(), ...deps };

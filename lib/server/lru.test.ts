@@ -69,3 +69,48 @@ describe("Lru", () => {
     expect(lru.get(900)).toBeUndefined();
   });
 });
+
+describe("Lru bounded in bytes", () => {
+  it("drops the least recently used until the bytes held fit, whatever the entry count", () => {
+    const lru = new Lru<string, string>({ entries: 1_000, bytes: 100, sizeOf: (v) => v.length });
+    lru.set("a", "x".repeat(40));
+    lru.set("b", "x".repeat(40));
+    expect(lru.bytes).toBe(80);
+    lru.get("a");
+    lru.set("c", "x".repeat(40));
+    expect([...lru.entries()].map(([k]) => k)).toEqual(["a", "c"]);
+    expect(lru.bytes).toBe(80);
+  });
+
+  it("keeps an entry larger than the bound until the next set, then drops it", () => {
+    const lru = new Lru<string, string>({ entries: 10, bytes: 10, sizeOf: (v) => v.length });
+    lru.set("small", "x".repeat(5));
+    lru.set("huge", "x".repeat(50));
+    expect(lru.get("small")).toBeUndefined();
+    expect(lru.get("huge")).toHaveLength(50);
+    lru.set("next", "x");
+    expect(lru.get("huge")).toBeUndefined();
+    expect(lru.bytes).toBe(1);
+  });
+
+  it("re-weighs an entry on resize (a promise that settled, a history that grew)", () => {
+    const lru = new Lru<string, number>({ entries: 10, bytes: 100, sizeOf: () => 1 });
+    lru.set("a", 1);
+    lru.set("b", 2);
+    lru.resize("a", 150);
+    // Like a set: the others make room; the resized entry itself stays until something else is set.
+    expect(lru.get("b")).toBeUndefined();
+    expect(lru.get("a")).toBe(1);
+    lru.set("c", 3);
+    expect(lru.get("a")).toBeUndefined();
+    expect(lru.bytes).toBe(1);
+  });
+
+  it("weighs values with approximateBytes by default", () => {
+    const lru = new Lru<string, { text: string }>({ entries: 10, bytes: 1_000_000 });
+    lru.set("a", { text: "x".repeat(250_000) });
+    expect(lru.bytes).toBeGreaterThanOrEqual(500_000);
+    lru.set("b", { text: "x".repeat(250_000) });
+    expect(lru.size).toBe(1);
+  });
+});

@@ -11,6 +11,7 @@ import { findingsForDefinition } from "./definition-findings";
 import { getFleetSnapshot } from "./fleet";
 import { triageService } from "./executions";
 import { services } from "./services";
+import { createSharedAnswers } from "./shared-answers";
 
 // Executions analysed for the per-state aggregates: enough for a p95, few enough for the quotas.
 const ANALYSED_EXECUTIONS = 10;
@@ -23,7 +24,7 @@ function periodFor(windowMs: number): number {
 
 // Open tabs refresh this page every 30 s; answers younger than this are shared, so tabs don't multiply AWS calls.
 const VIEW_TTL_MS = 15_000;
-const views = new Map<string, { at: number; view: Promise<StateMachineView> }>();
+const views = createSharedAnswers<StateMachineView>({ ttlMs: VIEW_TTL_MS, entries: 512, bytes: 32 * 1024 * 1024 });
 
 type ViewInput = { arn: string; from?: string; to?: string; publicUrl: string; now?: number };
 
@@ -31,13 +32,7 @@ type ViewInput = { arn: string; from?: string; to?: string; publicUrl: string; n
 export function getStateMachineView(input: ViewInput): Promise<StateMachineView> {
   const now = input.now ?? Date.now();
   const key = [input.arn, input.from ?? "", input.to ?? "", input.publicUrl].join("|");
-  const cached = views.get(key);
-  if (cached && now - cached.at < VIEW_TTL_MS) return cached.view;
-  for (const [k, v] of views) if (now - v.at >= VIEW_TTL_MS) views.delete(k);
-  const view = buildStateMachineView({ ...input, now });
-  views.set(key, { at: now, view });
-  view.catch(() => views.delete(key));
-  return view;
+  return views.get(key, now, () => buildStateMachineView({ ...input, now }));
 }
 
 /** The state machine page: definition, findings, metrics, per-state aggregates, cost, failing executions. */
