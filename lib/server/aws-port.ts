@@ -8,6 +8,7 @@ import type { HistoryEvent } from "@/lib/domain/history-event";
 import type { Budget, BudgetPriority } from "./budget";
 import { approximateBytes } from "./approximate-bytes";
 import { Lru } from "./lru";
+import { createSingleFlight } from "./single-flight";
 
 /**
  * The one door to AWS for the server's services: every lib/aws call goes through here, and here only is
@@ -81,7 +82,7 @@ export function createAwsPort(deps: AwsPortDeps): { poller: AwsPort; visitor: Aw
   const described = new Lru<string, true>(REMEMBERED_ARNS);
   /** The last answers, for a moment: bounded in bytes, since a description carries its input and output text. */
   const answers = new Lru<string, { at: number; description: ExecutionDescription }>({ entries: REMEMBERED_ARNS, bytes: ANSWER_BYTES, sizeOf: (a) => approximateBytes(a.description) });
-  const pendingDescribe = new Map<string, Promise<ExecutionDescription>>();
+  const pendingDescribe = createSingleFlight<ExecutionDescription>();
 
   function assertWatched(arn: string, operation: string): string {
     return assertRegion(regionOf(arn), operation);
@@ -117,13 +118,11 @@ export function createAwsPort(deps: AwsPortDeps): { poller: AwsPort; visitor: Aw
     const operation = "DescribeExecution";
     const region = assertWatched(executionArn, operation);
     rememberedNotFound(executionArn, operation);
-    const inFlight = pendingDescribe.get(executionArn);
-    if (inFlight) return inFlight;
     // The existence check of a first visit and the page's own DescribeExecution come a moment apart: one answer serves both.
     const recent = answers.get(executionArn);
     if (recent && deps.now() - recent.at < SAME_ANSWER_MS) return Promise.resolve(recent.description);
-    const settled = charged(operation, region, priority, () => deps.calls.describeExecution(executionArn))
-      .then(
+    return pendingDescribe.run(executionArn, () =>
+      charged(operation, region, priority, () => deps.calls.describeExecution(executionArn)).then(
         (description) => {
           const answer = deps.hidePayloads() ? redactDescription(description) : description;
           described.set(executionArn, true);
@@ -134,10 +133,8 @@ export function createAwsPort(deps: AwsPortDeps): { poller: AwsPort; visitor: Aw
           if (isAwsFailure(error) && error.kind === "not-found") notFound.set(executionArn, deps.now());
           throw error;
         },
-      )
-      .finally(() => pendingDescribe.delete(executionArn));
-    pendingDescribe.set(executionArn, settled);
-    return settled;
+      ),
+    );
   }
 
   /** For an execution not known yet, the other calls wait until AWS has said it exists. */

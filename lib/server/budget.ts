@@ -1,4 +1,5 @@
 import "server-only";
+import { requestSignal } from "./request-scope";
 
 /**
  * Token buckets per AWS API and region, sized from the Step Functions quotas (AWS-FACTS.md: API quotas).
@@ -119,6 +120,8 @@ export function createBudget(options: { share?: number; clock?: () => number; sl
      */
     async take(api: string, region: string, take: TakeOptions = {}): Promise<void> {
       const priority = take.priority ?? "poller";
+      // A take made while serving a request is abandoned when that request is gone (request-scope.ts).
+      const signal = take.signal ?? requestSignal();
       const bucket = bucketFor(api, region);
       const floor = RESERVE[priority] * bucket.quota.size;
       const deadline = clock() + (take.deadlineMs ?? DEFAULT_DEADLINE_MS[priority]);
@@ -126,7 +129,7 @@ export function createBudget(options: { share?: number; clock?: () => number; sl
       bucket.waiting += 1;
       try {
         for (;;) {
-          if (take.signal?.aborted) throw new BudgetExceededError(api, "the request was abandoned");
+          if (signal?.aborted) throw new BudgetExceededError(api, "the request was abandoned");
           refill(bucket);
           if (bucket.tokens - floor >= 1) {
             bucket.tokens -= 1;
@@ -136,7 +139,7 @@ export function createBudget(options: { share?: number; clock?: () => number; sl
           const waitMs = Math.ceil(((1 + floor - bucket.tokens) / bucket.quota.refillPerSecond) * 1000);
           if (clock() + waitMs > deadline) throw new BudgetExceededError(api, `a ${priority} call would wait ${waitMs} ms`);
           // With a signal, wake at least every second, so an abandoned request stops waiting soon after it is gone.
-          await sleep(take.signal ? Math.min(waitMs, 1_000) : waitMs);
+          await sleep(signal ? Math.min(waitMs, 1_000) : waitMs);
         }
       } finally {
         bucket.waiting -= 1;

@@ -2,6 +2,7 @@ import { NextResponse } from "next/server";
 import { publicUrlFrom, toErrorResponse } from "@/lib/server/http";
 import { parseInput, queryOf, StateMachineArnSegment, TimeWindow } from "@/lib/server/inputs";
 import { getStateMachineView } from "@/lib/server/state-machines";
+import { whileRequestLasts } from "@/lib/server/request-scope";
 
 export const dynamic = "force-dynamic";
 
@@ -12,7 +13,7 @@ export async function GET(request: Request, { params }: { params: Promise<{ arn:
   const arn = parseInput(StateMachineArnSegment, (await params).arn, "invalid-arn");
   if (!arn.ok) return arn.response;
   try {
-    const view = await getStateMachineView({ arn: arn.data.arn, ...window.data, publicUrl: publicUrlFrom(request.headers) });
+    const view = await whileRequestLasts(request.signal, () => getStateMachineView({ arn: arn.data.arn, ...window.data, publicUrl: publicUrlFrom(request.headers) }));
     return NextResponse.json(view, { headers: { "cache-control": "no-store" } });
   } catch (error) {
     return toErrorResponse(error);

@@ -4,6 +4,7 @@ import { serverConfig } from "@/lib/server/config";
 import { triageService } from "@/lib/server/executions";
 import { jsonError, toErrorResponse } from "@/lib/server/http";
 import { ExecutionArnSegment, parseInput, PayloadQuery, queryOf } from "@/lib/server/inputs";
+import { whileRequestLasts } from "@/lib/server/request-scope";
 
 export const dynamic = "force-dynamic";
 
@@ -16,7 +17,7 @@ export async function GET(request: Request, { params }: { params: Promise<{ arn:
   if (!arn.ok) return arn.response;
   try {
     // Read from AWS on demand: the server's caches hold sizes, never payload text.
-    const text = await triageService().getPayload(arn.data.arn, query.data.eventId, query.data.field);
+    const text = await whileRequestLasts(request.signal, () => triageService().getPayload(arn.data.arn, query.data.eventId, query.data.field));
     if (text === null) return jsonError(404, "not-found", `Event ${query.data.eventId} carries no ${query.data.field}.`);
     return NextResponse.json({ eventId: query.data.eventId, field: query.data.field, bytes: utf8ByteLength(text), text }, { headers: { "cache-control": "no-store" } });
   } catch (error) {
