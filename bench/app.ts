@@ -4,11 +4,9 @@
  *   minimum (STANDARD state machines × 3 status filters; nothing for cached terminal executions).
  *   Target: ListExecutions per cycle ÷ minimum ≤ 1.1, not growing with clients. SFN_TRIAGE_POLL_MS=2000 and
  *   SFN_TRIAGE_QUOTA_SHARE=1 so the budget does not stretch cycles while we count them.
- * - First-load JavaScript of each page: every `<script src>` in the HTML the page serves, gzipped and summed.
- *   Target: the execution page under 300 KB gzipped.
+ * (First-load JavaScript and time to interactive are in bench/pages.ts.)
  * Run alone: `npx tsx bench/run.ts app`. Needs python3 with moto (the sandbox); builds the app if .next is missing.
  */
-import { gzipSync } from "node:zlib";
 import type { FleetSnapshot } from "@/lib/domain/fleet";
 import { startAppHarness, type AppHarness } from "./app-harness";
 import type { BenchFigure } from "./figure";
@@ -17,7 +15,6 @@ const POLL_MS = 2_000;
 const CLIENT_POLL_MS = 500;
 const CYCLES_PER_RUN = 3;
 const RATIO_TARGET = 1.1;
-const EXECUTION_PAGE_TARGET = 300 * 1024;
 const CLIENT_COUNTS = [1, 10, 50];
 
 interface Stats { total: number; operations: Record<string, number> }
@@ -69,29 +66,6 @@ async function measureClients(h: AppHarness, clients: number) {
   return { cycles, stats, requests, errors };
 }
 
-function scriptSources(html: string): string[] {
-  const out = new Set<string>();
-  for (const m of html.matchAll(/<script\b[^>]*\bsrc="([^"]+)"/g)) out.add(m[1]!.replace(/&amp;/g, "&"));
-  return [...out];
-}
-
-async function firstLoadJs(h: AppHarness, pagePath: string) {
-  const res = await fetch(`${h.appUrl}${pagePath}`);
-  const html = await res.text();
-  const sources = scriptSources(html);
-  let gzip = 0;
-  let raw = 0;
-  let largest = { src: "", gzip: 0 };
-  for (const src of sources) {
-    const body = Buffer.from(await (await fetch(new URL(src, h.appUrl))).arrayBuffer());
-    const zipped = gzipSync(body).length;
-    raw += body.length;
-    gzip += zipped;
-    if (zipped > largest.gzip) largest = { src: src.split("/").pop() ?? src, gzip: zipped };
-  }
-  return { status: res.status, scripts: sources.length, raw, gzip, largest };
-}
-
 /** Measures the running app and returns its figures (bench/run.ts prints them). */
 export async function runAppBench(): Promise<BenchFigure[]> {
   const h = await startAppHarness({ env: { SFN_TRIAGE_POLL_MS: String(POLL_MS), SFN_TRIAGE_QUOTA_SHARE: "1" } });
@@ -126,24 +100,6 @@ export async function runAppBench(): Promise<BenchFigure[]> {
     }
     const growth = ratios[ratios.length - 1]! / ratios[0]!;
     figures.push({ name: "poll: ratio at 50 clients ÷ ratio at 1 client (not growing)", value: Math.round(growth * 1000) / 1000, unit: "×", target: RATIO_TARGET, ok: growth <= RATIO_TARGET });
-
-    // First-load JS, per page. The execution page is loaded on a real failing execution of the sandbox.
-    const fleet = await h.getJson<FleetSnapshot>(`${h.appUrl}/api/fleet`);
-    const failing = fleet.failing.find((e) => e.status === "FAILED") ?? fleet.failing[0];
-    const sm = fleet.stateMachines[0];
-    const pages: [string, string, number | undefined][] = [["fleet /", "/", undefined]];
-    if (failing) pages.push(["execution /executions/{arn}", `/executions/${encodeURIComponent(failing.executionArn)}`, EXECUTION_PAGE_TARGET]);
-    if (sm) pages.push(["state machine /state-machines/{arn}", `/state-machines/${encodeURIComponent(sm.stateMachineArn)}`, undefined]);
-    for (const [label, pagePath, target] of pages) {
-      const js = await firstLoadJs(h, pagePath);
-      figures.push({
-        name: `first-load JS gzipped: ${label} (HTTP ${js.status}, ${js.scripts} scripts, ${Math.round(js.raw / 1024)} KB raw; largest ${js.largest.src} ${Math.round(js.largest.gzip / 1024)} KB gz)`,
-        value: js.gzip,
-        unit: "bytes",
-        ...(target === undefined ? {} : { target, ok: js.status === 200 && js.gzip < target }),
-      });
-    }
-    if (!failing) figures.push({ name: "first-load JS: execution page — no failing execution in the sandbox yet", value: 0, unit: "bytes", ok: false });
   } finally {
     await h.stop();
   }

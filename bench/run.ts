@@ -10,6 +10,7 @@ const suites: Suite[] = [
   { name: "triage-latency", load: async () => (await import("./triage-latency")).runTriageLatencyBench },
   { name: "memory", load: async () => (await import("./memory")).runMemoryBench },
   { name: "app", load: async () => (await import("./app")).runAppBench },
+  { name: "pages", load: async () => (await import("./pages")).runPagesBench },
   { name: "hostile", load: async () => (await import("./hostile")).runHostileBench },
   { name: "alarm-landing", load: async () => (await import("./alarm-landing")).runAlarmLandingBench },
   { name: "sandbox", load: async () => (await import("./sandbox")).runSandboxBench },
