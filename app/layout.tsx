@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { connection } from "next/server";
 import type { ReactNode } from "react";
 import { HydrationMark } from "@/components/common/hydration-mark";
 import { Providers } from "./providers";
@@ -10,7 +11,10 @@ export const metadata: Metadata = {
   description: "Step Functions failures, timeouts and the limits executions are heading for.",
 };
 
-export default function RootLayout({ children }: { children: ReactNode }) {
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  // Every page renders per request, the 404 included: the CSP's nonce is per request, and a page prerendered
+  // at build time carries none, so its scripts would be refused and it would never hydrate.
+  await connection();
   return (
     <html lang="en">
       <body>

@@ -63,7 +63,7 @@ async function timeToInteractive(appUrl: string, pagePath: string): Promise<{ me
       });
       const page = await context.newPage();
       await page.goto(`${appUrl}${pagePath}`, { waitUntil: "commit" });
-      await page.waitForSelector("html[data-hydrated]", { timeout: 60_000 });
+      await page.waitForSelector("html[data-hydrated]", { state: "attached", timeout: 60_000 });
       const hydrated = await page.evaluate(() => Number(document.documentElement.dataset.hydrated));
       // Quiet: no long task for 500 ms after hydration (then the last one's end is the interactive point).
       await page.waitForFunction(() => performance.now() - (window as unknown as { __longTaskEnd: number }).__longTaskEnd > 500, undefined, { timeout: 60_000, polling: 100 });
