@@ -15,7 +15,7 @@ export {
   getExecutionHistory,
 } from "./sfn";
 export type { HistoryPageOptions } from "./sfn";
-export { getExecutionMetrics, describeAlarms, describeAlarm, describeAlarmHistory } from "./cloudwatch";
-export type { AlarmStateUpdate } from "./cloudwatch";
+export { getExecutionMetrics, getExecutionCounts, describeAlarms, describeAlarm, describeAlarmHistory } from "./cloudwatch";
+export type { AlarmStateUpdate, ExecutionCounts } from "./cloudwatch";
 export { AwsError, AWS_ERROR_KINDS, isAwsFailure, toAwsError } from "./errors";
 export type { AwsErrorKind } from "./errors";
