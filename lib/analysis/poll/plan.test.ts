@@ -117,3 +117,17 @@ describe("metricWindow", () => {
     expect(w.toMs).toBe(Date.parse("2026-12-02T01:00:45Z"));
   });
 });
+
+describe("planPollCycle credit", () => {
+  it("does not bank sweep credit beyond the whole fleet (a small fleet in fallback sweeps all, then never twice)", () => {
+    let cursor = CURSOR;
+    for (let cycle = 0; cycle < 5; cycle++) {
+      const plan = planPollCycle(input({ stateMachineArns: fleet(3), metrics: null, sweep: cursor }));
+      expect(plan.swept).toBe(3);
+      expect(plan.sweep.credit).toBe(0);
+      cursor = plan.sweep;
+    }
+    const quiet = planPollCycle(input({ stateMachineArns: fleet(3), sweep: cursor }));
+    expect(quiet.swept).toBe(0);
+  });
+});

@@ -152,7 +152,8 @@ export function planPollCycle(input: PollPlanInput): PollPlan {
   } else if (arns.length > 0) {
     cursor.credit += rate;
     swept = Math.min(arns.length, Math.floor(cursor.credit));
-    cursor.credit -= swept;
+    // Credit beyond the whole fleet is not banked: a small fleet must not save up a burst of sweeps.
+    cursor.credit = swept === arns.length ? 0 : cursor.credit - swept;
     // A fleet that shrank since the last cycle: the cursor starts over rather than skipping the new tail.
     if (cursor.next >= arns.length) cursor.next = 0;
   }
