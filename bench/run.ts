@@ -15,6 +15,7 @@ const suites: Suite[] = [
   { name: "alarm-landing", load: async () => (await import("./alarm-landing")).runAlarmLandingBench },
   { name: "sandbox", load: async () => (await import("./sandbox")).runSandboxBench },
   { name: "index", load: async () => (await import("./index-store")).runIndexBench },
+  { name: "polling", load: async () => (await import("./polling")).runPollingBench },
 ];
 
 function format(n: number): string {

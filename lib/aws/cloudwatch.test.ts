@@ -10,7 +10,7 @@ import {
 } from "@aws-sdk/client-cloudwatch";
 import { EXECUTION_METRIC_SERIES } from "@/lib/domain/metrics";
 import { resetClients } from "./clients";
-import { describeAlarm, describeAlarmHistory, describeAlarms, getExecutionMetrics } from "./cloudwatch";
+import { describeAlarm, describeAlarmHistory, describeAlarms, getExecutionCounts, getExecutionMetrics } from "./cloudwatch";
 
 const cloudWatch = mockClient(CloudWatchClient);
 const arn = (name: string) => `arn:aws:states:us-east-1:123456789012:stateMachine:${name}`;
@@ -326,5 +326,49 @@ describe("describeAlarmHistory", () => {
       { timestamp: "2026-12-01T20:35:51.000Z", oldState: "OK", newState: "ALARM", reason: "Threshold Crossed: …", reasonData: { period: 60 } },
       { timestamp: "2026-12-01T20:00:00.000Z", oldState: null, newState: null, reason: "Alarm updated from INSUFFICIENT_DATA to OK", reasonData: null },
     ]);
+  });
+});
+
+describe("getExecutionCounts", () => {
+  const METRICS = ["ExecutionsFailed", "ExecutionsTimedOut", "ExecutionsAborted", "ExecutionsSucceeded", "ExecutionsStarted"];
+
+  it("reads 500 state machines' five Sums (period 60 s) in five calls of at most 500 queries, and sums each series", async () => {
+    const arns = Array.from({ length: 500 }, (_, i) => arn(`sm${i}`));
+    cloudWatch.on(GetMetricDataCommand).callsFake((input: { MetricDataQueries: MetricDataQuery[] }) => ({
+      MetricDataResults: input.MetricDataQueries.filter((q) => q.MetricStat?.Metric?.Dimensions?.[0]?.Value === arn("sm7") && q.MetricStat.Metric.MetricName === "ExecutionsFailed").map((q) => ({
+        Id: q.Id,
+        StatusCode: "Complete",
+        Timestamps: [hour(1), new Date(hour(1).getTime() + 60_000)],
+        Values: [2, 3],
+      })),
+    }));
+    const counts = await getExecutionCounts("us-east-1", { stateMachineArns: arns, metricNames: METRICS, from: FROM, to: TO });
+    const calls = cloudWatch.commandCalls(GetMetricDataCommand);
+    expect(calls).toHaveLength(5);
+    expect(counts.calls).toBe(5);
+    for (let i = 0; i < 5; i++) {
+      const queries = queriesOf(i);
+      expect(queries).toHaveLength(500);
+      expect(queries.every((q) => q.MetricStat?.Period === 60 && q.MetricStat.Stat === "Sum" && q.MetricStat.Metric?.Namespace === "AWS/States")).toBe(true);
+    }
+    expect(new Set(calls.flatMap((c) => (c.args[0].input.MetricDataQueries ?? []).map((q) => q.Id))).size).toBe(2500);
+    expect(counts.byStateMachine[arn("sm7")]).toEqual({ ExecutionsFailed: 5 });
+    expect(counts.byStateMachine[arn("sm8")]).toEqual({});
+    expect(counts.partial).toBe(false);
+  });
+
+  it("follows NextToken and adds the pages' datapoints; a PartialData last page marks the counts partial", async () => {
+    cloudWatch
+      .on(GetMetricDataCommand)
+      .resolvesOnce({ MetricDataResults: [{ Id: "c0_0", StatusCode: "PartialData", Timestamps: [hour(1)], Values: [1] }], NextToken: "t1" })
+      .resolvesOnce({ MetricDataResults: [{ Id: "c0_0", StatusCode: "PartialData", Timestamps: [hour(2)], Values: [4] }] });
+    const counts = await getExecutionCounts("us-east-1", { stateMachineArns: [arn("a")], metricNames: ["ExecutionsFailed"], from: FROM, to: TO });
+    expect(cloudWatch.commandCalls(GetMetricDataCommand)[1]!.args[0].input.NextToken).toBe("t1");
+    expect(counts).toMatchObject({ calls: 2, partial: true, byStateMachine: { [arn("a")]: { ExecutionsFailed: 5 } } });
+  });
+
+  it("answers a throttled GetMetricData as the project's throttled error, so the poller can fall back", async () => {
+    cloudWatch.on(GetMetricDataCommand).rejects(new CloudWatchServiceException({ name: "Throttling", $fault: "client", $metadata: { httpStatusCode: 400 }, message: "Rate exceeded" }));
+    await expect(getExecutionCounts("us-east-1", { stateMachineArns: [arn("a")], metricNames: ["ExecutionsFailed"], from: FROM, to: TO })).rejects.toMatchObject({ kind: "throttled" });
   });
 });

@@ -50,6 +50,49 @@ function planQueries(stateMachineArns: string[], periodSeconds: number): Planned
   );
 }
 
+/** What one GetMetricData sweep over many queries returns: datapoints per query id, messages, and whether any was partial. */
+interface QueryResults {
+  points: Map<string, { timestamp: string; value: number }[]>;
+  messages: string[];
+  partial: boolean;
+  calls: number;
+}
+
+/** Runs the queries in calls of at most 500, every NextToken page followed; datapoints per query id. */
+async function runQueries(region: string, queries: MetricDataQuery[], from: Date, to: Date, label: (id: string) => string): Promise<QueryResults> {
+  const client = getCloudWatchClient(region);
+  const out: QueryResults = { points: new Map(queries.map((q) => [q.Id!, []])), messages: [], partial: false, calls: 0 };
+  const lastStatus = new Map<string, string>();
+  for (let start = 0; start < queries.length; start += MAX_QUERIES_PER_CALL) {
+    const batch = queries.slice(start, start + MAX_QUERIES_PER_CALL);
+    let nextToken: string | undefined;
+    do {
+      const page = await client.send(
+        new GetMetricDataCommand({ MetricDataQueries: batch, StartTime: from, EndTime: to, ScanBy: "TimestampAscending", NextToken: nextToken }),
+      );
+      out.calls += 1;
+      for (const message of page.Messages ?? []) out.messages.push(`${message.Code ?? ""}: ${message.Value ?? ""}`);
+      for (const result of page.MetricDataResults ?? []) {
+        const points = result.Id ? out.points.get(result.Id) : undefined;
+        if (!points || !result.Id) continue;
+        // PartialData also means "more on the next page": only a series' last status counts.
+        if (result.StatusCode) lastStatus.set(result.Id, result.StatusCode);
+        for (const message of result.Messages ?? []) out.messages.push(`${label(result.Id)}: ${message.Code ?? ""}: ${message.Value ?? ""}`);
+        const timestamps = result.Timestamps ?? [];
+        const values = result.Values ?? [];
+        timestamps.forEach((timestamp, i) => {
+          const iso = toIso(timestamp);
+          const value = values[i];
+          if (iso !== null && value !== undefined) points.push({ timestamp: iso, value });
+        });
+      }
+      nextToken = page.NextToken || undefined;
+    } while (nextToken);
+  }
+  out.partial = [...lastStatus.values()].some((status) => status !== "Complete");
+  return out;
+}
+
 /**
  * AWS/States execution counts (Sum) and ExecutionTime (Average, p99) for many state machines of one
  * region, in one GetMetricData call per 500 queries (8 per state machine), every page followed.
@@ -60,60 +103,73 @@ export function getExecutionMetrics(
 ): Promise<ExecutionMetrics> {
   return withAwsErrors("GetMetricData", async () => {
     const arns = [...new Set(input.stateMachineArns)];
+    const planned = planQueries(arns, input.periodSeconds);
+    const byId = new Map(planned.map((p) => [p.query.Id!, p]));
+    const results = await runQueries(region, planned.map((p) => p.query), input.from, input.to, (id) => `${byId.get(id)!.key} ${byId.get(id)!.stateMachineArn}`);
     const metrics: ExecutionMetrics = {
       region,
       from: toIso(input.from) ?? "",
       to: toIso(input.to) ?? "",
       periodSeconds: input.periodSeconds,
       byStateMachine: Object.fromEntries(arns.map((arn) => [arn, emptyMetrics()])),
-      partial: false,
-      messages: [],
+      partial: results.partial,
+      messages: results.messages,
     };
-    const planned = planQueries(arns, input.periodSeconds);
-    const byId = new Map(planned.map((p) => [p.query.Id, p]));
-    const client = getCloudWatchClient(region);
-    const lastStatus = new Map<string, string>();
-
-    for (let start = 0; start < planned.length; start += MAX_QUERIES_PER_CALL) {
-      const batch = planned.slice(start, start + MAX_QUERIES_PER_CALL).map((p) => p.query);
-      let nextToken: string | undefined;
-      do {
-        const page = await client.send(
-          new GetMetricDataCommand({
-            MetricDataQueries: batch,
-            StartTime: input.from,
-            EndTime: input.to,
-            ScanBy: "TimestampAscending",
-            NextToken: nextToken,
-          }),
-        );
-        for (const message of page.Messages ?? []) metrics.messages.push(`${message.Code ?? ""}: ${message.Value ?? ""}`);
-        for (const result of page.MetricDataResults ?? []) {
-          const target = result.Id ? byId.get(result.Id) : undefined;
-          if (!target) continue;
-          // PartialData also means "more on the next page": only a series' last status counts.
-          if (result.Id && result.StatusCode) lastStatus.set(result.Id, result.StatusCode);
-          for (const message of result.Messages ?? []) {
-            metrics.messages.push(`${target.key} ${target.stateMachineArn}: ${message.Code ?? ""}: ${message.Value ?? ""}`);
-          }
-          const points = metrics.byStateMachine[target.stateMachineArn]![target.key];
-          const timestamps = result.Timestamps ?? [];
-          const values = result.Values ?? [];
-          timestamps.forEach((timestamp, i) => {
-            const iso = toIso(timestamp);
-            const value = values[i];
-            if (iso !== null && value !== undefined) points.push({ timestamp: iso, value });
-          });
-        }
-        nextToken = page.NextToken || undefined;
-      } while (nextToken);
+    for (const [id, points] of results.points) {
+      const target = byId.get(id)!;
+      metrics.byStateMachine[target.stateMachineArn]![target.key].push(...points);
     }
-
-    metrics.partial = [...lastStatus.values()].some((status) => status !== "Complete");
     for (const series of Object.values(metrics.byStateMachine)) {
       for (const points of Object.values(series)) points.sort((a, b) => a.timestamp.localeCompare(b.timestamp));
     }
     return metrics;
+  });
+}
+
+/** Per state machine, each named AWS/States metric's Sum over [from, to): what the poll planner reads each cycle. */
+export interface ExecutionCounts {
+  region: string;
+  from: string;
+  to: string;
+  /** Sums by state machine ARN, then metric name (absent: no datapoint in the window). */
+  byStateMachine: Record<string, Record<string, number>>;
+  /** Some series came back PartialData, InternalError or Forbidden: the sums may be short. */
+  partial: boolean;
+  messages: string[];
+  /** GetMetricData calls made (pages included): the figure the bench and the quota arithmetic count. */
+  calls: number;
+}
+
+/**
+ * Sums of the given AWS/States metrics (period 60 s, statistic Sum) per state machine of one region over a
+ * window: one GetMetricData call per 500 queries (metrics × state machines), every page followed.
+ */
+export function getExecutionCounts(
+  region: string,
+  input: { stateMachineArns: string[]; metricNames: readonly string[]; from: Date; to: Date },
+): Promise<ExecutionCounts> {
+  return withAwsErrors("GetMetricData", async () => {
+    const arns = [...new Set(input.stateMachineArns)];
+    const targets = new Map<string, { stateMachineArn: string; metricName: string }>();
+    const queries: MetricDataQuery[] = arns.flatMap((stateMachineArn, machineIndex) =>
+      input.metricNames.map((metricName, metricIndex) => {
+        const id = `c${machineIndex}_${metricIndex}`;
+        targets.set(id, { stateMachineArn, metricName });
+        return {
+          Id: id,
+          MetricStat: { Metric: { Namespace: "AWS/States", MetricName: metricName, Dimensions: [{ Name: "StateMachineArn", Value: stateMachineArn }] }, Period: 60, Stat: "Sum" },
+          ReturnData: true,
+        };
+      }),
+    );
+    const counting = await runQueries(region, queries, input.from, input.to, (id) => `${targets.get(id)!.metricName} ${targets.get(id)!.stateMachineArn}`);
+    const byStateMachine: ExecutionCounts["byStateMachine"] = Object.fromEntries(arns.map((arn) => [arn, {}]));
+    for (const [id, points] of counting.points) {
+      if (points.length === 0) continue;
+      const t = targets.get(id)!;
+      byStateMachine[t.stateMachineArn]![t.metricName] = points.reduce((sum, p) => sum + p.value, 0);
+    }
+    return { region, from: toIso(input.from) ?? "", to: toIso(input.to) ?? "", byStateMachine, partial: counting.partial, messages: counting.messages, calls: counting.calls };
   });
 }
 

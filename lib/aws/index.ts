@@ -15,7 +15,8 @@ export {
   getExecutionHistory,
 } from "./sfn";
 export type { HistoryPageOptions } from "./sfn";
-export { getExecutionMetrics, describeAlarms, describeAlarm, describeAlarmHistory } from "./cloudwatch";
-export type { AlarmStateUpdate } from "./cloudwatch";
+export { MAX_QUERIES_PER_CALL as MAX_METRIC_QUERIES_PER_CALL } from "./cloudwatch";
+export { getExecutionMetrics, getExecutionCounts, describeAlarms, describeAlarm, describeAlarmHistory } from "./cloudwatch";
+export type { AlarmStateUpdate, ExecutionCounts } from "./cloudwatch";
 export { AwsError, AWS_ERROR_KINDS, isAwsFailure, toAwsError } from "./errors";
 export type { AwsErrorKind } from "./errors";

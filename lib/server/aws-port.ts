@@ -28,6 +28,7 @@ export interface AwsPort {
   describeStateMachineForExecution: typeof aws.describeStateMachineForExecution;
   getExecutionHistoryPage: typeof aws.getExecutionHistoryPage;
   getExecutionMetrics: typeof aws.getExecutionMetrics;
+  getExecutionCounts: typeof aws.getExecutionCounts;
   describeAlarms: typeof aws.describeAlarms;
   describeAlarm: typeof aws.describeAlarm;
   describeAlarmHistory: typeof aws.describeAlarmHistory;
@@ -172,6 +173,13 @@ export function createAwsPort(deps: AwsPortDeps): { poller: AwsPort; visitor: Aw
         return deps.hidePayloads() ? { ...page, events: page.events.map(redactEvent) } : page;
       },
       getExecutionMetrics: async (region, input) => charged("GetMetricData", assertRegion(region, "GetMetricData"), shared, () => deps.calls.getExecutionMetrics(region, input)),
+      // One token per GetMetricData call the batch makes (500 queries each), the first charged with the call.
+      getExecutionCounts: async (region, input) => {
+        assertRegion(region, "GetMetricData");
+        const calls = Math.ceil((new Set(input.stateMachineArns).size * input.metricNames.length) / aws.MAX_METRIC_QUERIES_PER_CALL);
+        for (let i = 1; i < calls; i++) await deps.budget.take("GetMetricData", region, { priority: shared });
+        return charged("GetMetricData", region, shared, () => deps.calls.getExecutionCounts(region, input));
+      },
       describeAlarms: async (region) => charged("DescribeAlarms", assertRegion(region, "DescribeAlarms"), shared, () => deps.calls.describeAlarms(region)),
       describeAlarm: async (region, name) => charged("DescribeAlarms", assertRegion(region, "DescribeAlarms"), shared, () => deps.calls.describeAlarm(region, name)),
       describeAlarmHistory: async (region, input) => charged("DescribeAlarmHistory", assertRegion(region, "DescribeAlarmHistory"), shared, () => deps.calls.describeAlarmHistory(region, input)),

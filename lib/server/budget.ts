@@ -83,11 +83,16 @@ export class BudgetExceededError extends Error {
   }
 }
 
+/** The share of each quota the dashboard spends: `share` when given, else SFN_TRIAGE_QUOTA_SHARE, default 0.5. */
+export function quotaShare(given?: number): number {
+  const raw = given ?? Number(process.env.SFN_TRIAGE_QUOTA_SHARE || 0.5);
+  // NaN or ≤ 0 would make take() wait forever; above 1 would spend more than the account's quota.
+  return Number.isFinite(raw) && raw > 0 ? Math.min(raw, 1) : 0.5;
+}
+
 /** A set of token buckets; `take` waits until the call fits in the budget, within its deadline. */
 export function createBudget(options: { share?: number; clock?: () => number; sleep?: (ms: number) => Promise<void> } = {}) {
-  const raw = options.share ?? Number(process.env.SFN_TRIAGE_QUOTA_SHARE || 0.5);
-  // NaN or ≤ 0 would make take() wait forever; above 1 would spend more than the account's quota.
-  const share = Number.isFinite(raw) && raw > 0 ? Math.min(raw, 1) : 0.5;
+  const share = quotaShare(options.share);
   const clock = options.clock ?? (() => Date.now());
   const sleep = options.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
   const buckets = new Map<string, Bucket>();

@@ -11,6 +11,17 @@ export function serverConfig() {
     maxBackoffMs: 5 * 60_000,
     /** State machine definitions are re-read this often (they change on deploy). */
     definitionTtlMs: 10 * 60_000,
+    /**
+     * How the poller chooses its ListExecutions (docs/polling.md): "metrics" (default) reads AWS/States counts
+     * and lists only the state machines whose counts moved, plus a slow sweep; "sweep" lists every one each cycle.
+     */
+    pollStrategy: process.env.SFN_TRIAGE_POLL_STRATEGY === "sweep" ? ("sweep" as const) : ("metrics" as const),
+    /** Every state machine is swept (all four lists) this often, to reconcile what the metrics missed. */
+    sweepIntervalMs: positive(process.env.SFN_TRIAGE_SWEEP_INTERVAL_MS, 60 * 60_000),
+    /** Share of the account's ListExecutions refill the slow sweep may spend (0 < share ≤ 1). */
+    sweepQuotaShare: Math.min(1, positive(process.env.SFN_TRIAGE_SWEEP_QUOTA_SHARE, 0.2)),
+    /** How far the metric window reaches back beyond one interval: AWS/States datapoints arrive minutes late. */
+    metricDelayMs: positive(process.env.SFN_TRIAGE_METRIC_DELAY_MS, 10 * 60_000),
   };
 }
 

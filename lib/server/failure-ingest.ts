@@ -41,6 +41,8 @@ export interface IngestTarget {
   region: string;
   /** Oldest start of the executions RUNNING at the previous cycle (null: none were running). */
   runningSinceMs: number | null;
+  /** The statuses to list this cycle (the poll planner's choice); all three when absent. */
+  statuses?: readonly IndexedStatus[];
 }
 
 // Failure details written per transaction.
@@ -86,13 +88,16 @@ export class FailureIngest {
     private readonly limits: () => IngestLimits,
   ) {}
 
-  /** One cycle over these state machines; returns how many failures were newly listed. */
-  async run(targets: readonly IngestTarget[]): Promise<number> {
+  /**
+   * One cycle over these state machines; returns how many failures were newly listed. Gaps left by earlier
+   * cycles are read for `gapTargets` (default: the same state machines), listed this cycle or not.
+   */
+  async run(targets: readonly IngestTarget[], gapTargets: readonly IngestTarget[] = targets): Promise<number> {
     // Heads in parallel (as the RUNNING lists are): a slow ListExecutions costs one round trip per cycle, not one
     // per state machine and status. The budget still holds each call to its quota.
-    const heads = await Promise.all(targets.flatMap((target) => STATUSES.map((status) => this.pageHead(target, status))));
+    const heads = await Promise.all(targets.flatMap((target) => STATUSES.filter((s) => !target.statuses || target.statuses.includes(s)).map((status) => this.pageHead(target, status))));
     let listed = heads.reduce((sum, n) => sum + n, 0);
-    listed += await this.pageGaps(targets);
+    listed += await this.pageGaps(gapTargets);
     await this.readDetails();
     return listed;
   }

@@ -34,7 +34,7 @@ function pageOf(list: ExecutionSummary[], input: { maxResults?: number; nextToke
   return { executions, nextToken: from + size < sorted.length ? executions.at(-1)!.executionArn : null };
 }
 
-function fakeDeps(stateMachines: string[], opts: { clock?: { now: number }; share?: number } = {}) {
+function fakeDeps(stateMachines: string[], opts: { clock?: { now: number }; share?: number; metricsFail?: boolean } = {}) {
   const calls: Record<string, number> = {};
   const count = (op: string) => (calls[op] = (calls[op] ?? 0) + 1);
   const lists = new Map<string, ExecutionSummary[]>();
@@ -69,6 +69,26 @@ function fakeDeps(stateMachines: string[], opts: { clock?: { now: number }; shar
     describeStateMachine: vi.fn(async (arn: string) => (count("DescribeStateMachine"), { stateMachineArn: arn, name: "x", type: "STANDARD" as const, region: REGION, creationDate: "", definition: JSON.stringify({ StartAt: "T", States: { T: { Type: "Task", Resource: "arn:aws:states:::lambda:invoke", End: true } } }) })),
     getExecutionHistoryPage: vi.fn(async () => (count("GetExecutionHistory"), { events: timedOutPage, nextToken: null })),
     getExecutionMetrics: vi.fn(async (_region: string, input: { stateMachineArns: string[] }) => (count("GetMetricData"), metrics(input.stateMachineArns))),
+    // CloudWatch's counts as AWS/States would publish them for the lists above: a close counts at its stop date.
+    getExecutionCounts: vi.fn(async (region: string, input: { stateMachineArns: string[]; from: Date; to: Date }) => {
+      count("GetMetricData");
+      if (opts.metricsFail) throw new AwsError("throttled", "GetMetricData", "Rate exceeded");
+      // No upper bound: some fixtures below close "in the future" of the fake clock; nothing else reads the window's end.
+      const inWindow = (iso: string | null) => iso !== null && Date.parse(iso) >= input.from.getTime();
+      const byStateMachine = Object.fromEntries(
+        input.stateMachineArns.map((arn) => {
+          const sums: Record<string, number> = {};
+          const all = ["FAILED", "TIMED_OUT", "ABORTED", "RUNNING"].flatMap((status) => lists.get(`${arn}|${status}`) ?? []);
+          for (const e of all) {
+            if (inWindow(e.startDate)) sums.ExecutionsStarted = (sums.ExecutionsStarted ?? 0) + 1;
+            const metric = { FAILED: "ExecutionsFailed", TIMED_OUT: "ExecutionsTimedOut", ABORTED: "ExecutionsAborted" }[e.status as string];
+            if (metric && inWindow(e.stopDate)) sums[metric] = (sums[metric] ?? 0) + 1;
+          }
+          return [arn, sums];
+        }),
+      );
+      return { region, from: input.from.toISOString(), to: input.to.toISOString(), byStateMachine, partial: false, messages: [], calls: 1 };
+    }),
   };
   return { deps, calls, lists };
 }
@@ -76,7 +96,8 @@ function fakeDeps(stateMachines: string[], opts: { clock?: { now: number }; shar
 describe("FleetPoller", () => {
   afterEach(() => vi.unstubAllEnvs());
 
-  it("spends state machines × 4 ListExecutions per quiet cycle, and reads a closed failure's history once", async () => {
+  it("with SFN_TRIAGE_POLL_STRATEGY=sweep, spends state machines × 4 ListExecutions per quiet cycle, and reads a closed failure's history once", async () => {
+    vi.stubEnv("SFN_TRIAGE_POLL_STRATEGY", "sweep");
     const { deps, calls } = fakeDeps(["a", "b", "c"]);
     const poller = new FleetPoller([REGION], deps);
     await poller.pollOnce();
@@ -89,6 +110,46 @@ describe("FleetPoller", () => {
     expect(calls.GetExecutionHistory).toBe(3);
     expect(calls.ListStateMachines).toBe(1);
     expect(calls.DescribeStateMachine).toBe(3);
+  });
+
+  it("metric-guided (default): after the first full sweep, a quiet cycle lists only RUNNING where executions run, and a new failure costs one list", async () => {
+    const { deps, calls, lists } = fakeDeps(["a", "b", "c"]);
+    const poller = new FleetPoller([REGION], deps);
+    await poller.pollOnce();
+    expect(calls.ListExecutions).toBe(12);
+    expect(poller.pollPlans().get(`-|${REGION}`)).toMatchObject({ mode: "first", listCalls: 12 });
+    await poller.pollOnce();
+    // One GetMetricData for the three state machines' counts; RUNNING for the three that have a running execution.
+    expect(calls.ListExecutions).toBe(15);
+    expect(poller.pollPlans().get(`-|${REGION}`)).toMatchObject({ mode: "metrics", listCalls: 3, swept: 0, degraded: null });
+    lists.get(`${smArn("b")}|FAILED`)!.push({ ...execution("b", "new-failure", "FAILED", NOW - 120_000), stopDate: new Date(NOW - 30_000).toISOString() });
+    await poller.pollOnce();
+    expect(calls.ListExecutions).toBe(19);
+    expect((deps.listExecutionsPage as ReturnType<typeof vi.fn>).mock.calls.at(-1)![0]).toMatchObject({ stateMachineArn: smArn("b"), statusFilter: "FAILED" });
+    expect(poller.snapshot().failing.map((e) => e.name)).toContain("new-failure");
+    // The next cycle's window still holds it, but so does the index: nothing more to list.
+    await poller.pollOnce();
+    expect(calls.ListExecutions).toBe(22);
+    expect(poller.snapshot().error).toBeNull();
+  });
+
+  it("when GetMetricData is throttled, sweeps within the poller's share instead, says it is degraded, and keeps polling without backoff", async () => {
+    vi.stubEnv("SFN_TRIAGE_POLL_MS", "30000");
+    const { deps, calls, lists } = fakeDeps(["a", "b"], { metricsFail: true });
+    const poller = new FleetPoller([REGION], deps);
+    await poller.pollOnce();
+    lists.get(`${smArn("a")}|TIMED_OUT`)!.push({ ...execution("a", "late", "TIMED_OUT", NOW - 120_000), stopDate: new Date(NOW - 10_000).toISOString() });
+    await poller.pollOnce();
+    // 5/s × 0.5 × 30 s / 4 lists = 18 state machines a cycle: both are swept, every list.
+    expect(calls.ListExecutions).toBe(16);
+    expect(calls.GetMetricData).toBeGreaterThanOrEqual(1);
+    const snapshot = poller.snapshot();
+    expect(snapshot.failing.map((e) => e.name)).toContain("late");
+    expect(snapshot.error).toMatchObject({ kind: "metrics-unavailable" });
+    expect(snapshot.error?.message).toContain("throttled");
+    expect(snapshot.updatedAt).toBe(new Date(NOW).toISOString());
+    expect(poller.nextDelayMs()).toBe(30_000);
+    expect(poller.pollPlans().get(`-|${REGION}`)).toMatchObject({ mode: "fallback", swept: 2 });
   });
 
   it("names the failed state and error of each failing execution, from the index, and the Task with no timeout", async () => {
@@ -168,7 +229,8 @@ describe("FleetPoller", () => {
     await poller.pollOnce();
     // The slow one fails now; its start date puts it on the last page, below 13 indexed executions.
     lists.set(`${smArn("orders")}|RUNNING`, []);
-    failed.push(execution("orders", "slow", "FAILED", early));
+    // It closes now (CloudWatch counts it at its stop date).
+    failed.push({ ...execution("orders", "slow", "FAILED", early), stopDate: new Date(NOW).toISOString() });
     await poller.pollOnce();
     expect(poller.snapshot().failing.map((e) => e.name)).toContain("slow");
   });

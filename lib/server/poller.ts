@@ -5,11 +5,13 @@ import type { ExecutionStatus, ExecutionSummary } from "@/lib/domain/execution";
 import type { FleetStateMachine, PollError } from "@/lib/domain/fleet";
 import type { AlarmSummary } from "@/lib/domain/metrics";
 import type { StateMachineSummary } from "@/lib/domain/state-machine";
+import { TERMINAL_STATUSES, type TerminalStatus } from "@/lib/analysis/poll/plan";
 import { sharedBudget, type Budget } from "./budget";
 import { serverConfig } from "./config";
 import { findingsForDefinition } from "./definition-findings";
 import { FailureIngest } from "./failure-ingest";
 import { buildFleetSnapshot, type FleetState, type HourlyPoint } from "./fleet-snapshot";
+import { MetricGuidedPolling, type ScopePlanStatus } from "./poll-plan";
 import { PollScheduler } from "./poll-scheduler";
 import { indexConfig } from "./store/config";
 import { FailureStore } from "./store/failure-store";
@@ -23,6 +25,8 @@ export interface PollerDeps {
   describeStateMachine: typeof aws.describeStateMachine;
   getExecutionHistoryPage: typeof aws.getExecutionHistoryPage;
   getExecutionMetrics: typeof aws.getExecutionMetrics;
+  /** AWS/States counts per state machine for the metric-guided plan (lib/server/poll-plan.ts). */
+  getExecutionCounts: typeof aws.getExecutionCounts;
   budget: Budget;
   /** The failure index (or its opening); default: an in-memory SQLite index, for tests. */
   store: FailureStore | Promise<FailureStore>;
@@ -63,6 +67,7 @@ export class FleetPoller {
   private readonly deps: PollerDeps;
   private readonly scheduler: PollScheduler;
   private ingest: FailureIngest | null = null;
+  private planning: MetricGuidedPolling | null = null;
   private readonly state: FleetState;
   private cycle = 0;
 
@@ -157,10 +162,12 @@ export class FleetPoller {
     try {
       const store = await this.deps.store;
       this.ingest ??= new FailureIngest({ ...this.deps, store, definitionOf: (arn) => this.state.findingsByArn.get(arn)?.definition ?? null }, () => indexConfig().ingest);
+      this.planning ??= new MetricGuidedPolling({ getExecutionCounts: this.deps.getExecutionCounts, store, now: this.deps.now, budget: this.deps.budget });
       await Promise.all(this.state.regions.map((region) => this.pollRegion(region)));
       if (this.cycle % RETENTION_EVERY_CYCLES === 0) await store.applyRetention(this.deps.now());
       this.state.updatedAt = this.deps.now();
-      this.state.error = null;
+      // A CloudWatch failure is not the cycle's: polling went on by sweeping, and the page says it is degraded.
+      this.state.error = this.planning.degraded();
     } catch (error) {
       this.state.error = toPollError(error, this.deps.now());
       ok = false;
@@ -183,19 +190,42 @@ export class FleetPoller {
     // Express state machines have no ListExecutions (StateMachineTypeNotSupported).
     const standard = this.state.stateMachines.filter((sm) => sm.region === region && sm.type === "STANDARD");
     // The oldest RUNNING start of the previous cycle bounds how far below indexed executions a new failure can hide.
-    const targets = standard.map((sm) => ({ stateMachineArn: sm.stateMachineArn, region, runningSinceMs: oldestStart(this.state.running.get(sm.stateMachineArn)) }));
+    const all = standard.map((sm) => ({ stateMachineArn: sm.stateMachineArn, region, runningSinceMs: oldestStart(this.state.running.get(sm.stateMachineArn)) }));
+    const lists = await this.planLists(region, standard);
+    const targets = all.flatMap((t) => (lists.statuses.has(t.stateMachineArn) ? [{ ...t, statuses: lists.statuses.get(t.stateMachineArn) }] : []));
     const running = await Promise.all(
-      standard.map(async (sm) => {
+      standard.filter((sm) => lists.running.has(sm.stateMachineArn)).map(async (sm) => {
         const list = await this.call("ListExecutions", region, () => this.deps.listExecutions({ stateMachineArn: sm.stateMachineArn, statusFilter: "RUNNING" as ExecutionStatus, maxItems: serverConfig().executionsPerStatus }));
         return [sm.stateMachineArn, list] as const;
       }),
     );
     // Definitions first: a failure's details are read once, and its origin error may live only in the definition.
     await this.refreshFindings(region, standard);
-    await this.ingest!.run(targets);
+    await this.ingest!.run(targets, all);
     for (const [arn, list] of running) this.state.running.set(arn, list);
     this.rememberRunning();
     if (standard.length > 0 && (refreshList || this.cycle % METRICS_EVERY_CYCLES === 0)) await this.refreshMetrics(region, standard);
+  }
+
+  /**
+   * Which lists each state machine gets this cycle: with SFN_TRIAGE_POLL_STRATEGY=sweep all four for every
+   * one; by default the metric-guided plan (lib/analysis/poll/plan.ts) for this (account, region).
+   */
+  private async planLists(region: string, standard: readonly StateMachineSummary[]): Promise<{ statuses: Map<string, TerminalStatus[]>; running: Set<string> }> {
+    if (serverConfig().pollStrategy === "sweep") {
+      return { statuses: new Map(standard.map((sm) => [sm.stateMachineArn, [...TERMINAL_STATUSES]])), running: new Set(standard.map((sm) => sm.stateMachineArn)) };
+    }
+    const knownRunning = new Set(standard.filter((sm) => (this.state.running.get(sm.stateMachineArn)?.length ?? 0) > 0).map((sm) => sm.stateMachineArn));
+    const plan = await this.planning!.plan({ account: null, region }, standard.map((sm) => sm.stateMachineArn), knownRunning);
+    return {
+      statuses: new Map(plan.lists.filter((l) => l.statuses.length > 0).map((l) => [l.stateMachineArn, l.statuses])),
+      running: new Set(plan.lists.filter((l) => l.running).map((l) => l.stateMachineArn)),
+    };
+  }
+
+  /** The last metric-guided plan per (account, region): mode, lists, sweep progress, degradation. */
+  pollPlans(): ReadonlyMap<string, ScopePlanStatus> {
+    return this.planning?.status() ?? new Map();
   }
 
   /** First-seen times of the executions running now, carried over from the last cycle; the closed ones are forgotten. */
