@@ -19,3 +19,5 @@ export { getExecutionMetrics, describeAlarms, describeAlarm, describeAlarmHistor
 export type { AlarmStateUpdate } from "./cloudwatch";
 export { AwsError, AWS_ERROR_KINDS, isAwsFailure, toAwsError } from "./errors";
 export type { AwsErrorKind } from "./errors";
+export { receiveMessages, deleteMessages, changeMessageVisibility, resetSqsClients, MAX_WAIT_SECONDS, MAX_MESSAGES_PER_RECEIVE } from "./sqs";
+export type { QueueMessage } from "./sqs";
