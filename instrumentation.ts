@@ -6,4 +6,6 @@ export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
   const { fleetPoller } = await import("@/lib/server/fleet");
   void fleetPoller().start();
+  // Events (SFN_TRIAGE_EVENTS_QUEUE_URL): failures reach the index within seconds; the poller stays the reconciler.
+  (await import("@/lib/server/services")).services().events?.start();
 }

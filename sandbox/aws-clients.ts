@@ -1,4 +1,5 @@
 import { CloudWatchClient } from "@aws-sdk/client-cloudwatch";
+import { EventBridgeClient } from "@aws-sdk/client-eventbridge";
 import { SFNClient } from "@aws-sdk/client-sfn";
 import { SQSClient } from "@aws-sdk/client-sqs";
 
@@ -14,6 +15,7 @@ export interface MotoClients {
   sfn: SFNClient;
   cloudwatch: CloudWatchClient;
   sqs: SQSClient;
+  events: EventBridgeClient;
   destroy(): void;
 }
 
@@ -24,11 +26,14 @@ export function createMotoClients(endpoint: string): MotoClients {
   // Gzipping large PutMetricData bodies only costs CPU on a loopback link to moto.
   const cloudwatch = new CloudWatchClient({ ...config, disableRequestCompression: true });
   const sqs = new SQSClient(config);
+  const events = new EventBridgeClient(config);
   return {
     sfn,
     cloudwatch,
     sqs,
+    events,
     destroy() {
+      events.destroy();
       sfn.destroy();
       cloudwatch.destroy();
       sqs.destroy();

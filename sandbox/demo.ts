@@ -4,6 +4,8 @@
  * the first page answers in seconds once the URL is printed. Ctrl-C, or SIGINT/SIGTERM to the npm process,
  * stops everything: the dashboard's process group, then the sandbox (moto included).
  * Env: PORT (dashboard, default 3000), SANDBOX_PORT (gateway, default 4566), SANDBOX_RATE, SANDBOX_FAULTS, SANDBOX_LOG.
+ * `--events`: the sandbox publishes Step Functions status-change events to an SQS queue and the dashboard consumes
+ * it (SFN_TRIAGE_EVENTS_QUEUE_URL): failures reach the fleet within seconds, the poller reconciles.
  */
 import fs from "node:fs";
 import path from "node:path";
@@ -18,7 +20,7 @@ process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= "true";
 process.env.NEXT_TELEMETRY_DISABLED ??= "1";
 
 /** Environment for the dashboard process: the sandbox endpoint and dummy credentials, never a real profile. */
-export function dashboardEnv(endpoint: string, base: NodeJS.ProcessEnv = process.env): NodeJS.ProcessEnv {
+export function dashboardEnv(endpoint: string, base: NodeJS.ProcessEnv = process.env, events: { queueUrl: string } | null = null): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = { ...base };
   for (const key of ["AWS_PROFILE", "AWS_SESSION_TOKEN", "AWS_DEFAULT_PROFILE", "AWS_CONFIG_FILE", "AWS_SHARED_CREDENTIALS_FILE"]) delete env[key];
   return {
@@ -31,6 +33,7 @@ export function dashboardEnv(endpoint: string, base: NodeJS.ProcessEnv = process
     SFN_TRIAGE_REGIONS: "us-east-1",
     // moto starts empty every time, so the demo's failure index does too (unless one is chosen).
     SFN_TRIAGE_DB: base.SFN_TRIAGE_DB ?? DEMO_INDEX,
+    ...(events ? { SFN_TRIAGE_EVENTS_QUEUE_URL: events.queueUrl, SFN_TRIAGE_EVENTS_REGION: "us-east-1" } : {}),
   };
 }
 
@@ -55,6 +58,7 @@ async function waitForOk(url: string, alive: () => boolean, timeoutMs = 120_000)
 }
 
 async function main(): Promise<void> {
+  const withEvents = process.argv.slice(2).includes("--events");
   const nextBin = path.join(ROOT, "node_modules", ".bin", "next");
   if (!fs.existsSync(nextBin)) failStart(new Error(`${nextBin} is missing: run npm ci first`));
   const logFile = openLogFile(ROOT, "demo");
@@ -105,7 +109,7 @@ async function main(): Promise<void> {
 
   const dashboardUrl = `http://127.0.0.1:${appPort}`;
   try {
-    starting = startSandbox({ port: portFromEnv(process.env.SANDBOX_PORT, 4566), dashboardUrl, log, motoOutput: log, onEvent: (e) => console.log(eventLine(e, dashboardUrl)) });
+    starting = startSandbox({ port: portFromEnv(process.env.SANDBOX_PORT, 4566), dashboardUrl, log, motoOutput: log, onEvent: (e) => console.log(eventLine(e, dashboardUrl)), events: withEvents });
     sandbox = await starting;
   } catch (err) {
     failStart(err, logFile);
@@ -113,7 +117,7 @@ async function main(): Promise<void> {
   if (stopping) return;
 
   if (!process.env.SFN_TRIAGE_DB) for (const suffix of ["", "-wal", "-shm", "-journal"]) fs.rmSync(`${DEMO_INDEX}${suffix}`, { force: true });
-  next = spawnGroup(nextBin, ["start", "-H", "127.0.0.1", "-p", String(appPort)], { cwd: ROOT, env: dashboardEnv(sandbox.endpoint), stdio: ["ignore", "pipe", "pipe"] });
+  next = spawnGroup(nextBin, ["start", "-H", "127.0.0.1", "-p", String(appPort)], { cwd: ROOT, env: dashboardEnv(sandbox.endpoint, process.env, sandbox.events), stdio: ["ignore", "pipe", "pipe"] });
   next.child.stdout?.on("data", (b: Buffer) => b.toString("utf8").split("\n").filter(Boolean).forEach((l) => logFile.write(`next: ${l}`)));
   next.child.stderr?.on("data", (b: Buffer) => b.toString("utf8").split("\n").filter(Boolean).forEach((l) => logFile.write(`next: ${l}`)));
   void next.exited.then((code) => {
@@ -135,6 +139,8 @@ async function main(): Promise<void> {
   console.log(`\nsandbox (AWS):  ${sandbox.endpoint}`);
   console.log(`any AWS client: ${envLines(sandbox.endpoint).join(" ")}`);
   console.log(`dashboard:      ${dashboardUrl}`);
+  if (sandbox.events) console.log(`events:         on — status changes through ${sandbox.events.queueUrl} (DLQ ${sandbox.events.dlqUrl}); polling reconciles`);
+  else console.log("events:         off (npm run demo -- --events to consume status-change events)");
   console.log("Ctrl-C stops both. Failures and alarms as they happen:\n");
 }
 

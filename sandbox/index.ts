@@ -2,6 +2,7 @@ import { createMotoClients, SANDBOX_REGION, type MotoClients } from "./aws-clien
 import { startGateway } from "./gateway/gateway";
 import { parseFaultConfig, type FaultConfig } from "./gateway/faults";
 import { StatesMetricsPublisher, type SandboxEvent } from "./gateway/states-metrics";
+import { setupEvents, StatusEventPublisher, type EventsSetup } from "./gateway/status-events";
 import { startMoto } from "./moto/start-moto";
 import { assertPortFree } from "./ports";
 import { describeSeed, seedSandbox, type SeedInfo } from "./seed";
@@ -12,6 +13,7 @@ export { PortTakenError } from "./ports";
 export { MotoDefectError, MotoMissingError, MOTO_INSTALL_HINT } from "./moto/start-moto";
 export type { FaultConfig } from "./gateway/faults";
 export type { SandboxEvent } from "./gateway/states-metrics";
+export type { EventsSetup } from "./gateway/status-events";
 export type { SeedInfo, SeededStateMachine, SeededAlarm, WorkflowName } from "./seed";
 
 /** Options of startSandbox. */
@@ -33,6 +35,11 @@ export interface SandboxOptions {
   motoOutput?: (line: string) => void;
   /** Executions that closed badly and alarms that fired, as they happen (the demo prints one line each). */
   onEvent?: (event: SandboxEvent) => void;
+  /**
+   * Publish Step Functions status-change events through moto's EventBridge to an SQS queue (+ DLQ) created for
+   * them (default false: moto emits none). Faults: eventDropRate, eventDuplicateRate, eventDelayRate.
+   */
+  events?: boolean;
 }
 
 /** A running sandbox. */
@@ -48,6 +55,10 @@ export interface Sandbox {
   seed: SeedInfo;
   /** The generator, when traffic is on (tests can start extra executions through it). */
   traffic: TrafficGenerator | null;
+  /** With `events`: the queue the dashboard consumes (SFN_TRIAGE_EVENTS_QUEUE_URL), its DLQ and the rule; else null. */
+  events: EventsSetup | null;
+  /** With `events`: status-change events published (copies included), dropped by a fault, failed. */
+  eventCounts(): { published: number; dropped: number; failed: number };
   /**
    * Stop moto, start a fresh one, re-seed it and point the gateway, metrics and workers at it. moto keeps
    * everything in memory, so executions (and metrics, alarm states, queued callbacks) are gone afterwards.
@@ -90,8 +101,15 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
     let store = gateway.attachMoto(moto.endpoint);
     if (opts.seed !== false) gateway.setSeedInfo(seed);
 
+    // Status-change events (moto emits none): the rule and queue live in moto, so a restart creates them again.
+    let events: EventsSetup | null = opts.events ? await setupEvents(clients, gateway.endpoint) : null;
+    let publisher = opts.events ? new StatusEventPublisher(clients, () => gateway.faults, log) : null;
+    const publishing = () => (publisher ? (arn: string, status: string, stopMs?: number) => void publisher?.statusChanged(arn, status, stopMs) : null);
+    if (events) log(`sandbox: status-change events → ${events.queueUrl} (DLQ ${events.dlqUrl})`);
+    cleanups.push(() => publisher?.stop());
+
     // Its seen-executions and history store belong to one moto: a restart replaces it.
-    let metrics = new StatesMetricsPublisher(clients, store, log, undefined, opts.onEvent);
+    let metrics = new StatesMetricsPublisher(clients, store, log, undefined, opts.onEvent, publishing());
     metrics.start();
     cleanups.push(() => metrics.stop());
 
@@ -128,7 +146,13 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
       store = gateway.attachMoto(moto.endpoint);
       handle.motoEndpoint = moto.endpoint;
       handle.motoPid = moto.pid;
-      metrics = new StatesMetricsPublisher(clients, store, log, undefined, opts.onEvent);
+      if (opts.events) {
+        publisher?.stop();
+        events = await setupEvents(clients, gateway.endpoint);
+        handle.events = events;
+        publisher = new StatusEventPublisher(clients, () => gateway.faults, log);
+      }
+      metrics = new StatesMetricsPublisher(clients, store, log, undefined, opts.onEvent, publishing());
       metrics.start();
       if (workers) {
         workers = new CallbackWorkers(clients, log);
@@ -145,7 +169,19 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
     };
 
     gateway.setMotoControl({ info: () => ({ pid: moto.pid, endpoint: moto.endpoint }), restart: restartMoto });
-    const handle: Sandbox = { endpoint: gateway.endpoint, port: gateway.port, motoEndpoint: moto.endpoint, motoPid: moto.pid, region: SANDBOX_REGION, seed, traffic, restartMoto, stop };
+    const handle: Sandbox = {
+      endpoint: gateway.endpoint,
+      port: gateway.port,
+      motoEndpoint: moto.endpoint,
+      motoPid: moto.pid,
+      region: SANDBOX_REGION,
+      seed,
+      traffic,
+      events,
+      eventCounts: () => ({ ...(publisher?.counts ?? { published: 0, dropped: 0, failed: 0 }) }),
+      restartMoto,
+      stop,
+    };
     return handle;
   } catch (err) {
     await stop();

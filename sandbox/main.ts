@@ -2,6 +2,7 @@
  * `npm run sandbox`: a local AWS (moto + gateway) with the seeded workflows and steady traffic.
  * Env: SANDBOX_PORT (gateway, default 4566), SANDBOX_RATE (executions/min), SANDBOX_FAULTS (JSON),
  * SANDBOX_LOG (log file; default .sandbox/logs/…), SANDBOX_VERBOSE=1 (the log on stdout too).
+ * `--events`: publish Step Functions status-change events to an SQS queue (+ DLQ) and print its URL.
  * The terminal gets one line per failure and per alarm; moto's tracebacks and the rest go to the log file.
  */
 import path from "node:path";
@@ -59,7 +60,7 @@ async function main(): Promise<void> {
   }, (line) => console.log(`\n${line}`));
   console.log(`sandbox log (moto's tracebacks, workers, metrics): ${logFile.path}`);
   try {
-    starting = startSandbox({ port: portFromEnv(process.env.SANDBOX_PORT, 4566), log, motoOutput: log, onEvent: (e) => console.log(eventLine(e)) });
+    starting = startSandbox({ port: portFromEnv(process.env.SANDBOX_PORT, 4566), log, motoOutput: log, onEvent: (e) => console.log(eventLine(e)), events: process.argv.slice(2).includes("--events") });
     sandbox = await starting;
   } catch (err) {
     failStart(err, logFile);
@@ -69,6 +70,7 @@ async function main(): Promise<void> {
   console.log(`  ${envLines(sandbox.endpoint).join(" ")}\n`);
   console.log(`state machines: ${Object.keys(sandbox.seed.stateMachines).join(", ")}`);
   console.log(`faults: POST ${sandbox.endpoint}/__sandbox/faults   stats: GET ${sandbox.endpoint}/__sandbox/stats`);
+  if (sandbox.events) console.log(`events: on — SFN_TRIAGE_EVENTS_QUEUE_URL=${sandbox.events.queueUrl}  (DLQ ${sandbox.events.dlqUrl})`);
   console.log("Ctrl-C stops everything. Failures and alarms as they happen:\n");
 }
 

@@ -20,3 +20,5 @@ export { getExecutionMetrics, getExecutionCounts, describeAlarms, describeAlarm,
 export type { AlarmStateUpdate, ExecutionCounts } from "./cloudwatch";
 export { AwsError, AWS_ERROR_KINDS, isAwsFailure, toAwsError } from "./errors";
 export type { AwsErrorKind } from "./errors";
+export { receiveMessages, deleteMessages, changeMessageVisibility, resetSqsClients, MAX_WAIT_SECONDS, MAX_MESSAGES_PER_RECEIVE } from "./sqs";
+export type { QueueMessage } from "./sqs";

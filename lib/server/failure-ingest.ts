@@ -178,9 +178,7 @@ export class FailureIngest {
       for (const failure of pending) {
         if (!this.hasToken("GetExecutionHistory", failure.region, historyReserve)) break;
         await this.deps.budget.take("GetExecutionHistory", failure.region);
-        // The newest events hold the failure: one reverse page, no payloads, is enough and cheap.
-        const page = await this.deps.getExecutionHistoryPage(failure.executionArn, { reverseOrder: true, maxResults: 100, includeExecutionData: false });
-        batch.push({ key: failure, details: toDetails(page.events, this.deps.now(), this.deps.definitionOf?.(failure.stateMachineArn) ?? null) });
+        batch.push({ key: failure, details: await readFailureDetails(this.deps, failure) });
         // Written in small batches: one transaction each, and a fault mid-cycle loses at most one batch of reads.
         if (batch.length >= DETAILS_BATCH) await this.deps.store.recordDetailsMany(batch.splice(0));
       }
@@ -188,6 +186,15 @@ export class FailureIngest {
       await this.deps.store.recordDetailsMany(batch.splice(0));
     }
   }
+}
+
+/** Reads a failure's details: its newest history page, one reverse page without payloads (the newest events hold the failure). */
+export async function readFailureDetails(
+  deps: Pick<IngestDeps, "getExecutionHistoryPage" | "now" | "definitionOf">,
+  failure: { executionArn: string; stateMachineArn: string },
+): Promise<FailureDetails> {
+  const page = await deps.getExecutionHistoryPage(failure.executionArn, { reverseOrder: true, maxResults: 100, includeExecutionData: false });
+  return toDetails(page.events, deps.now(), deps.definitionOf?.(failure.stateMachineArn) ?? null);
 }
 
 /** The index's details of a failure from its newest history page (all null when the page can't be read). */

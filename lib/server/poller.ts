@@ -139,6 +139,16 @@ export class FleetPoller {
     return this.state.failureSeriesByArn;
   }
 
+  /** The state machine's definition as last described (event ingest reads failure details with it), or null. */
+  definitionOf(stateMachineArn: string): string | null {
+    return this.state.findingsByArn.get(stateMachineArn)?.definition ?? null;
+  }
+
+  /** Re-reads what the snapshot shows of the index (event ingest wrote a failure between two cycles). */
+  async refreshIndex(): Promise<void> {
+    await this.readIndex();
+  }
+
   private async call<T>(api: string, region: string, work: () => Promise<T>): Promise<T> {
     await this.deps.budget.take(api, region);
     return work();

@@ -4,6 +4,8 @@ import { configuredRegions } from "@/lib/aws/clients";
 import { createAwsPort, type AwsPort } from "./aws-port";
 import { sharedBudget, type Budget } from "./budget";
 import { serverConfig } from "./config";
+import type { EventIngest } from "./event-ingest";
+import { eventIngestFromEnv } from "./event-ingest-wiring";
 import { TriageService, type ClosedReports, type StoredClosed } from "./executions";
 import { FleetPoller } from "./poller";
 import { indexConfig } from "./store/config";
@@ -18,6 +20,8 @@ export interface Services {
   triage: TriageService;
   /** The failure index (opening once, on first use). */
   store: Promise<FailureStore>;
+  /** The SQS consumer of Step Functions status-change events (null unless SFN_TRIAGE_EVENTS_QUEUE_URL is set). */
+  events: EventIngest | null;
 }
 
 /**
@@ -56,7 +60,8 @@ export function buildServices(
   const port = createAwsPort({ budget, calls, regions: configuredRegions, hidePayloads: () => serverConfig().hidePayloads, isKnownExecution, now });
   poller = new FleetPoller(configuredRegions(), { ...port.poller, budget: chargedByThePort(budget), store, now });
   const triage = new TriageService({ ...port.visitor, budget: chargedByThePort(budget), now, closedReports: closedReportsIn(store, now) });
-  return { budget, aws: port, poller, triage, store };
+  const events = eventIngestFromEnv({ port: port.poller, budget, store, poller, regions: configuredRegions, now });
+  return { budget, aws: port, poller, triage, store, events };
 }
 
 /**

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { decideFault, parseFaultConfig } from "./faults";
+import { decideEventFault, decideFault, parseFaultConfig } from "./faults";
 
 const call = (operation: string, hasNextToken = false) => ({ operation, target: `AWSStepFunctions.${operation}`, hasNextToken });
 
@@ -44,5 +44,23 @@ describe("decideFault", () => {
 
   it("carries latency on passing calls", () => {
     expect(decideFault({ latencyMs: 250 }, call("X"))).toEqual({ kind: "pass", delayMs: 250 });
+  });
+});
+
+describe("decideEventFault", () => {
+  it("drops, duplicates and delays status-change events at their rates, only for the targeted statuses", () => {
+    expect(decideEventFault({}, "FAILED")).toEqual({ copies: 1, delayMs: 0 });
+    expect(decideEventFault({ eventDropRate: 1 }, "FAILED")).toEqual({ copies: 0, delayMs: 0 });
+    expect(decideEventFault({ eventDuplicateRate: 1 }, "FAILED")).toEqual({ copies: 2, delayMs: 0 });
+    expect(decideEventFault({ eventDelayRate: 1, eventDelayMs: 50 }, "RUNNING")).toEqual({ copies: 1, delayMs: 50 });
+    expect(decideEventFault({ eventDropRate: 1, eventStatuses: ["RUNNING"] }, "FAILED")).toEqual({ copies: 1, delayMs: 0 });
+    expect(decideEventFault({ eventDropRate: 0.5 }, "FAILED", () => 0.4).copies).toBe(0);
+    expect(decideEventFault({ eventDropRate: 0.5 }, "FAILED", () => 0.6).copies).toBe(1);
+  });
+
+  it("validates the event fault fields", () => {
+    expect(parseFaultConfig({ eventDropRate: 0.1, eventDuplicateRate: 1, eventDelayRate: 0.5, eventDelayMs: 100, eventStatuses: ["RUNNING"] })).toEqual({ eventDropRate: 0.1, eventDuplicateRate: 1, eventDelayRate: 0.5, eventDelayMs: 100, eventStatuses: ["RUNNING"] });
+    expect(() => parseFaultConfig({ eventDropRate: 2 })).toThrow(/eventDropRate/);
+    expect(() => parseFaultConfig({ eventStatuses: "RUNNING" })).toThrow(/eventStatuses/);
   });
 });

@@ -14,6 +14,15 @@ export interface FaultConfig {
   targets?: string[];
   /** Answer every call that carries a nextToken with InvalidToken, as AWS does once a token is 24 h old. */
   expireTokens?: boolean;
+  /** Status-change events (sandbox --events): share never published, as best-effort delivery allows (0..1). */
+  eventDropRate?: number;
+  /** Share of status-change events published twice (0..1). */
+  eventDuplicateRate?: number;
+  /** Share of status-change events held back `eventDelayMs` (default 3,000), so later ones overtake them (0..1). */
+  eventDelayRate?: number;
+  eventDelayMs?: number;
+  /** Execution statuses the event faults apply to (RUNNING, FAILED…); default all. */
+  eventStatuses?: string[];
 }
 
 /** What to do with one call. */
@@ -24,7 +33,7 @@ export type FaultDecision =
   | { kind: "expire-token"; delayMs: number }
   | { kind: "pass"; delayMs: number };
 
-const KEYS = new Set(["throttleRate", "latencyMs", "errorRate", "errorStatus", "dropRate", "targets", "expireTokens"]);
+const KEYS = new Set(["throttleRate", "latencyMs", "errorRate", "errorStatus", "dropRate", "targets", "expireTokens", "eventDropRate", "eventDuplicateRate", "eventDelayRate", "eventDelayMs", "eventStatuses"]);
 
 /** Validate a fault config from JSON; throws with a message naming the bad field. */
 export function parseFaultConfig(value: unknown): FaultConfig {
@@ -32,7 +41,7 @@ export function parseFaultConfig(value: unknown): FaultConfig {
   const input = value as Record<string, unknown>;
   for (const key of Object.keys(input)) if (!KEYS.has(key)) throw new Error(`unknown fault field "${key}"`);
   const out: FaultConfig = {};
-  for (const key of ["throttleRate", "errorRate", "dropRate"] as const) {
+  for (const key of ["throttleRate", "errorRate", "dropRate", "eventDropRate", "eventDuplicateRate", "eventDelayRate"] as const) {
     const rate = input[key];
     if (rate === undefined) continue;
     if (typeof rate !== "number" || !(rate >= 0 && rate <= 1)) throw new Error(`${key} must be a number from 0 to 1`);
@@ -52,6 +61,15 @@ export function parseFaultConfig(value: unknown): FaultConfig {
       throw new Error("targets must be an array of operation names");
     }
     out.targets = [...(input.targets as string[])];
+  }
+  if (input.eventDelayMs !== undefined) {
+    const ms = input.eventDelayMs;
+    if (typeof ms !== "number" || !Number.isFinite(ms) || ms < 0 || ms > 600_000) throw new Error("eventDelayMs must be a number of ms from 0 to 600000");
+    out.eventDelayMs = ms;
+  }
+  if (input.eventStatuses !== undefined) {
+    if (!Array.isArray(input.eventStatuses) || !input.eventStatuses.every((t) => typeof t === "string" && t.length > 0)) throw new Error("eventStatuses must be an array of execution statuses");
+    out.eventStatuses = [...(input.eventStatuses as string[])];
   }
   if (input.expireTokens !== undefined) {
     if (typeof input.expireTokens !== "boolean") throw new Error("expireTokens must be a boolean");
@@ -81,4 +99,21 @@ export function decideFault(
     return { kind: "error", status: config.errorStatus ?? (random() < 0.5 ? 500 : 503), delayMs };
   }
   return { kind: "pass", delayMs };
+}
+
+/** What to do with one status-change event: publish it `copies` times (0: dropped) after `delayMs`. */
+export interface EventFaultDecision {
+  copies: number;
+  delayMs: number;
+}
+
+const DEFAULT_EVENT_DELAY_MS = 3_000;
+
+/** Decide one status-change event's fate; `random` is injectable so tests can pin it. */
+export function decideEventFault(config: FaultConfig, status: string, random: () => number = Math.random): EventFaultDecision {
+  if (config.eventStatuses && config.eventStatuses.length > 0 && !config.eventStatuses.includes(status)) return { copies: 1, delayMs: 0 };
+  if (config.eventDropRate && random() < config.eventDropRate) return { copies: 0, delayMs: 0 };
+  const copies = config.eventDuplicateRate && random() < config.eventDuplicateRate ? 2 : 1;
+  const delayMs = config.eventDelayRate && random() < config.eventDelayRate ? (config.eventDelayMs ?? DEFAULT_EVENT_DELAY_MS) : 0;
+  return { copies, delayMs };
 }

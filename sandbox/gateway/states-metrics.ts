@@ -55,6 +55,8 @@ export class StatesMetricsPublisher {
     private readonly log: (line: string) => void,
     private readonly intervalMs = 1_000,
     private readonly onEvent: (event: SandboxEvent) => void = () => {},
+    /** An execution was first seen (RUNNING) or closed: the sandbox's EventBridge status-change events (--events). */
+    private readonly onStatusChange: ((executionArn: string, status: string, stopMs?: number) => void) | null = null,
   ) {}
 
   /** Begin polling. */
@@ -136,6 +138,8 @@ export class StatesMetricsPublisher {
       const before = seen.get(arn);
       const startMs = item.startDate?.getTime() ?? Date.now();
       if (!before) data.push(this.datum("ExecutionsStarted", stateMachineArn, 1, "Count", startMs));
+      // AWS sends RUNNING when an execution starts, even one that closed before we first saw it.
+      if (!before) this.onStatusChange?.(arn, "RUNNING");
       if (item.status && item.status !== "RUNNING" && (!before || before.status === "RUNNING")) {
         data.push(...(await this.closeData(stateMachineArn, arn, item.status, startMs, item.stopDate?.getTime())));
       }
@@ -170,6 +174,7 @@ export class StatesMetricsPublisher {
     if (!metric) return [];
     // moto leaves stopDate out for TIMED_OUT executions; the closing event's timestamp is the stop date.
     const stopAtMs = stopMs ?? ((await this.history.stopDate(executionArn)) ?? Date.now() / 1000) * 1000;
+    this.onStatusChange?.(executionArn, status, stopAtMs);
     if (status !== "SUCCEEDED") await this.reportClosed(stateMachineArn, executionArn, status, stopAtMs);
     return [
       this.datum(metric, stateMachineArn, 1, "Count", stopAtMs),

@@ -14,6 +14,12 @@ export interface ListedFailure {
   status: IndexedStatus;
   startMs: number;
   stopMs: number;
+  /**
+   * The execution's error and cause as a status-change event told them (event ingest only): shown until the
+   * history is read, which replaces them with the origin's. Absent from ListExecutions, so the poller leaves them out.
+   */
+  error?: string | null;
+  cause?: string | null;
 }
 
 /** What the poller learns from the execution's newest history page. */
@@ -64,9 +70,9 @@ export function toFailureRow(listed: ListedFailure, nowMs: number): FailuresTabl
     summarised: 0,
     origin_state: null,
     origin_path: null,
-    origin_error: null,
-    origin_cause: null,
-    final_error: null,
+    origin_error: listed.error ?? null,
+    origin_cause: listed.cause ?? null,
+    final_error: listed.error ?? null,
     kind: null,
     signature_id: null,
   };
