@@ -8,7 +8,7 @@ import {
   type ExecutionMetrics,
   type StateMachineMetrics,
 } from "@/lib/domain/metrics";
-import { getCloudWatchClient } from "./clients";
+import { accountOfArn, getCloudWatchClient } from "./clients";
 import { withAwsErrors } from "./errors";
 import { toAlarmSummary, toIso } from "./to-domain";
 
@@ -71,7 +71,8 @@ export function getExecutionMetrics(
     };
     const planned = planQueries(arns, input.periodSeconds);
     const byId = new Map(planned.map((p) => [p.query.Id, p]));
-    const client = getCloudWatchClient(region);
+    // Metrics live in the account of the state machines (one account per call: the poller asks per account and region).
+    const client = getCloudWatchClient(region, arns[0] ? accountOfArn(arns[0]) : null);
     const lastStatus = new Map<string, string>();
 
     for (let start = 0; start < planned.length; start += MAX_QUERIES_PER_CALL) {
@@ -118,9 +119,9 @@ export function getExecutionMetrics(
 }
 
 /** Every metric alarm of a region (one paginated DescribeAlarms), to be matched locally to state machines. */
-export function describeAlarms(region: string): Promise<AlarmSummary[]> {
+export function describeAlarms(region: string, accountId?: string | null): Promise<AlarmSummary[]> {
   return withAwsErrors("DescribeAlarms", async () => {
-    const client = getCloudWatchClient(region);
+    const client = getCloudWatchClient(region, accountId);
     const alarms: AlarmSummary[] = [];
     let nextToken: string | undefined;
     do {
@@ -135,9 +136,9 @@ export function describeAlarms(region: string): Promise<AlarmSummary[]> {
 }
 
 /** One metric alarm by name (DescribeAlarms with AlarmNames: one call), with its StateReasonData; null when none has that name. */
-export function describeAlarm(region: string, alarmName: string): Promise<AlarmDetail | null> {
+export function describeAlarm(region: string, alarmName: string, accountId?: string | null): Promise<AlarmDetail | null> {
   return withAwsErrors("DescribeAlarms", async () => {
-    const page = await getCloudWatchClient(region).send(new DescribeAlarmsCommand({ AlarmNames: [alarmName], AlarmTypes: ["MetricAlarm"], MaxRecords: 1 }));
+    const page = await getCloudWatchClient(region, accountId).send(new DescribeAlarmsCommand({ AlarmNames: [alarmName], AlarmTypes: ["MetricAlarm"], MaxRecords: 1 }));
     const alarm = (page.MetricAlarms ?? []).find((a) => a.AlarmName === alarmName);
     if (!alarm) return null;
     return {
@@ -164,9 +165,9 @@ export interface AlarmStateUpdate {
 const HISTORY_PAGE_SIZE = 100;
 
 /** The alarm's state changes between two times, newest first (one page: up to 100 state updates). */
-export function describeAlarmHistory(region: string, input: { alarmName: string; from: Date; to: Date }): Promise<AlarmStateUpdate[]> {
+export function describeAlarmHistory(region: string, input: { alarmName: string; from: Date; to: Date }, accountId?: string | null): Promise<AlarmStateUpdate[]> {
   return withAwsErrors("DescribeAlarmHistory", async () => {
-    const page = await getCloudWatchClient(region).send(
+    const page = await getCloudWatchClient(region, accountId).send(
       new DescribeAlarmHistoryCommand({
         AlarmName: input.alarmName,
         AlarmTypes: ["MetricAlarm"],

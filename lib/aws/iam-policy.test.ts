@@ -14,7 +14,11 @@ const README_PATH = path.join(ROOT, "README.md");
 const PREFIX_OF_PACKAGE: Record<string, string> = {
   "@aws-sdk/client-sfn": "states",
   "@aws-sdk/client-cloudwatch": "cloudwatch",
+  "@aws-sdk/client-sts": "sts",
 };
+// Sent by the dashboard's own identity, not by the read-only role it reads with: the hub's policy in docs/accounts.md.
+const HUB_PREFIXES = new Set(["sts"]);
+const ACCOUNTS_DOC_PATH = path.join(ROOT, "docs/accounts.md");
 
 interface Statement {
   Effect: string;
@@ -53,6 +57,10 @@ function actionsSentByCode(): Map<string, string[]> {
   return sent;
 }
 
+function sent(): string[] {
+  return [...actionsSentByCode().keys()];
+}
+
 function readPolicy(): Policy {
   return JSON.parse(fs.readFileSync(POLICY_PATH, "utf8")) as Policy;
 }
@@ -66,7 +74,16 @@ describe("docs/iam-policy.json", () => {
     const sent = actionsSentByCode();
     // Guard against a scan that silently finds nothing.
     expect(sent.size).toBeGreaterThanOrEqual(8);
-    expect([...new Set(grantedActions(readPolicy()))].sort()).toEqual([...sent.keys()].sort());
+    const readOnly = [...sent.keys()].filter((action) => !HUB_PREFIXES.has(action.split(":")[0]!));
+    expect([...new Set(grantedActions(readPolicy()))].sort()).toEqual(readOnly.sort());
+  });
+
+  it("the hub policy in docs/accounts.md grants what the dashboard's own identity sends (sts:AssumeRole)", () => {
+    const hub = [...sent()].filter((action) => HUB_PREFIXES.has(action.split(":")[0]!));
+    expect(hub).toEqual(["sts:AssumeRole"]);
+    const doc = fs.readFileSync(ACCOUNTS_DOC_PATH, "utf8");
+    const policies = [...doc.matchAll(/```json\s*\n([\s\S]*?)```/g)].map((m) => JSON.parse(m[1]!) as Partial<Policy>).filter((p) => Array.isArray(p.Statement));
+    expect(policies.flatMap((p) => grantedActions(p as Policy))).toEqual(expect.arrayContaining(hub));
   });
 
   it("is read-only: Allow statements of List/Describe/Get actions, no wildcards", () => {
