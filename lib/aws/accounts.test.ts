@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { mockClient } from "aws-sdk-client-mock";
 import { AssumeRoleCommand, STSClient } from "@aws-sdk/client-sts";
-import { assumeRoleProvider, credentialsFor, REFRESH_BEFORE_EXPIRY_MS, useAccounts, type WatchedAccount } from "./accounts";
+import { assumeRoleProvider, credentialsFor, REFRESH_BEFORE_EXPIRY_MS, setWatchedAccounts, type WatchedAccount } from "./accounts";
 
 const ROLE = "arn:aws:iam::111122223333:role/sfn-triage-read";
 const ACCOUNT: WatchedAccount & { roleArn: string } = { accountId: "111122223333", name: "payments", roleArn: ROLE, externalId: "ext-1", regions: ["eu-west-1"] };
@@ -11,7 +11,7 @@ const HOUR = 3_600_000;
 const sts = mockClient(STSClient);
 afterEach(() => {
   sts.reset();
-  useAccounts([]);
+  setWatchedAccounts([]);
 });
 
 function session(n: number, expiresAtMs: number) {
@@ -65,7 +65,7 @@ describe("assumeRoleProvider", () => {
   });
 
   it("serves every client of an account one provider; accounts without a role use the default chain", () => {
-    useAccounts([ACCOUNT, { accountId: "123456789012", name: "hub", roleArn: null, externalId: null, regions: ["us-east-1"] }]);
+    setWatchedAccounts([ACCOUNT, { accountId: "123456789012", name: "hub", roleArn: null, externalId: null, regions: ["us-east-1"] }]);
     const provider = credentialsFor("111122223333");
     expect(provider).toBeTypeOf("function");
     expect(credentialsFor("111122223333")).toBe(provider);

@@ -97,7 +97,7 @@ const providers = new Map<string, () => Promise<AssumedCredentials>>();
 let providerDeps: AssumeRoleDeps = {};
 
 /** Sets the accounts the AWS layer serves (the composition root passes SFN_TRIAGE_ACCOUNTS, parsed). */
-export function useAccounts(accounts: WatchedAccount[], deps: AssumeRoleDeps = {}): void {
+export function setWatchedAccounts(accounts: WatchedAccount[], deps: AssumeRoleDeps = {}): void {
   watched = accounts;
   providers.clear();
   providerDeps = deps;

@@ -5,6 +5,7 @@ import { redactCause } from "@/lib/analysis/payload-redaction";
 import { isAwsFailure } from "@/lib/domain/errors";
 import type { ExecutionDescription } from "@/lib/domain/execution";
 import type { HistoryEvent } from "@/lib/domain/history-event";
+import type { WatchedAccount } from "@/lib/aws/accounts";
 import type { Budget, BudgetPriority } from "./budget";
 import { Lru } from "./lru";
 
@@ -37,6 +38,8 @@ export interface AwsPortDeps {
   budget: Budget;
   calls: AwsPort;
   regions: () => string[];
+  /** The watched accounts and their regions (SFN_TRIAGE_ACCOUNTS); absent: one account, any id, over `regions`. */
+  accounts?: () => WatchedAccount[];
   hidePayloads: () => boolean;
   /** True when the execution is in the fleet snapshot or the failure index. */
   isKnownExecution: (executionArn: string) => boolean | Promise<boolean>;
@@ -49,8 +52,10 @@ const REMEMBERED_ARNS = 10_000;
 // Two DescribeExecution calls this close together get the same answer (a first visit asks twice in one round trip).
 const SAME_ANSWER_MS = 1_000;
 
-function regionOf(arn: string): string {
-  return aws.regionOfArn(arn);
+/** Where a call goes: the account (null: the default chain's, whichever it is) and the region. */
+interface Destination {
+  account: string | null;
+  region: string;
 }
 
 function redactEvent(event: HistoryEvent): HistoryEvent {
@@ -78,19 +83,32 @@ export function createAwsPort(deps: AwsPortDeps): { poller: AwsPort; visitor: Aw
   const described = new Lru<string, { at: number; answer: Promise<ExecutionDescription> }>(REMEMBERED_ARNS);
   const pendingDescribe = new Map<string, Promise<ExecutionDescription>>();
 
-  function assertWatched(arn: string, operation: string): string {
-    return assertRegion(regionOf(arn), operation);
+  function assertWatched(arn: string, operation: string): Destination {
+    return assertRegion(aws.regionOfArn(arn), operation, aws.accountOfArn(arn));
   }
 
-  function assertRegion(region: string, operation: string): string {
-    if (!deps.regions().includes(region)) {
-      throw new AwsError("not-found", operation, `${operation}: ${region} is not a watched region (SFN_TRIAGE_REGIONS: ${deps.regions().join(", ")})`);
+  /** The region (of the account) must be watched, else "not found" before any AWS call, as for an unknown ARN. */
+  function assertRegion(region: string, operation: string, account?: string | null): Destination {
+    const accounts = deps.accounts?.();
+    if (!accounts) {
+      if (!deps.regions().includes(region)) {
+        throw new AwsError("not-found", operation, `${operation}: ${region} is not a watched region (SFN_TRIAGE_REGIONS: ${deps.regions().join(", ")})`);
+      }
+      return { account: account ?? null, region };
     }
-    return region;
+    // An entry without an account id is the default chain's: it answers for any account, as before accounts existed.
+    const entry = account ? (accounts.find((a) => a.accountId === account) ?? accounts.find((a) => a.accountId === null)) : accounts.find((a) => a.roleArn === null) ?? accounts[0];
+    if (!entry) {
+      throw new AwsError("not-found", operation, `${operation}: account ${account} is not watched (SFN_TRIAGE_ACCOUNTS: ${accounts.map((a) => a.accountId).join(", ")})`);
+    }
+    if (!entry.regions.includes(region)) {
+      throw new AwsError("not-found", operation, `${operation}: ${region} is not a watched region of account ${entry.name} (${entry.regions.join(", ")})`);
+    }
+    return { account: entry.accountId ?? account ?? null, region };
   }
 
-  async function charged<T>(api: string, region: string, priority: BudgetPriority, call: () => Promise<T>): Promise<T> {
-    await deps.budget.take(api, region, { priority });
+  async function charged<T>(api: string, to: Destination, priority: BudgetPriority, call: () => Promise<T>): Promise<T> {
+    await deps.budget.take(api, to.region, { priority, account: to.account });
     return call();
   }
 
@@ -110,14 +128,14 @@ export function createAwsPort(deps: AwsPortDeps): { poller: AwsPort; visitor: Aw
 
   function describeOnce(executionArn: string, priority: BudgetPriority): Promise<ExecutionDescription> {
     const operation = "DescribeExecution";
-    const region = assertWatched(executionArn, operation);
+    const destination = assertWatched(executionArn, operation);
     rememberedNotFound(executionArn, operation);
     const inFlight = pendingDescribe.get(executionArn);
     if (inFlight) return inFlight;
     // The existence check of a first visit and the page's own DescribeExecution come a moment apart: one answer serves both.
     const recent = described.get(executionArn);
     if (recent && deps.now() - recent.at < SAME_ANSWER_MS) return recent.answer;
-    const settled = charged(operation, region, priority, () => deps.calls.describeExecution(executionArn))
+    const settled = charged(operation, destination, priority, () => deps.calls.describeExecution(executionArn))
       .then(
         (description) => {
           const answer = deps.hidePayloads() ? redactDescription(description) : description;
@@ -148,7 +166,7 @@ export function createAwsPort(deps: AwsPortDeps): { poller: AwsPort; visitor: Aw
     // Calls about state machines, alarms and metrics serve every visitor alike: charged as known, not as strangers.
     const shared: BudgetPriority = fixed === "visitor" ? "known" : fixed;
     return {
-      listStateMachines: async (region) => charged("ListStateMachines", assertRegion(region, "ListStateMachines"), fixed, () => deps.calls.listStateMachines(region)),
+      listStateMachines: async (region, account) => charged("ListStateMachines", assertRegion(region, "ListStateMachines", account), fixed, () => deps.calls.listStateMachines(region, account)),
       listExecutions: async (input) => charged("ListExecutions", assertWatched(input.stateMachineArn, "ListExecutions"), shared, () => deps.calls.listExecutions(input)),
       describeStateMachine: async (arn) => charged("DescribeStateMachine", assertWatched(arn, "DescribeStateMachine"), shared, () => deps.calls.describeStateMachine(arn)),
       describeExecution: async (arn) => {
@@ -168,10 +186,13 @@ export function createAwsPort(deps: AwsPortDeps): { poller: AwsPort; visitor: Aw
         const page = await charged(operation, assertWatched(arn, operation), level, () => deps.calls.getExecutionHistoryPage(arn, options));
         return deps.hidePayloads() ? { ...page, events: page.events.map(redactEvent) } : page;
       },
-      getExecutionMetrics: async (region, input) => charged("GetMetricData", assertRegion(region, "GetMetricData"), shared, () => deps.calls.getExecutionMetrics(region, input)),
-      describeAlarms: async (region) => charged("DescribeAlarms", assertRegion(region, "DescribeAlarms"), shared, () => deps.calls.describeAlarms(region)),
-      describeAlarm: async (region, name) => charged("DescribeAlarms", assertRegion(region, "DescribeAlarms"), shared, () => deps.calls.describeAlarm(region, name)),
-      describeAlarmHistory: async (region, input) => charged("DescribeAlarmHistory", assertRegion(region, "DescribeAlarmHistory"), shared, () => deps.calls.describeAlarmHistory(region, input)),
+      // Metrics are read in the account of the state machines asked about (one account per call).
+      getExecutionMetrics: async (region, input) =>
+        charged("GetMetricData", assertRegion(region, "GetMetricData", input.stateMachineArns[0] ? aws.accountOfArn(input.stateMachineArns[0]) : null), shared, () => deps.calls.getExecutionMetrics(region, input)),
+      describeAlarms: async (region, account) => charged("DescribeAlarms", assertRegion(region, "DescribeAlarms", account), shared, () => deps.calls.describeAlarms(region, account)),
+      describeAlarm: async (region, name, account) => charged("DescribeAlarms", assertRegion(region, "DescribeAlarms", account), shared, () => deps.calls.describeAlarm(region, name, account)),
+      describeAlarmHistory: async (region, input, account) =>
+        charged("DescribeAlarmHistory", assertRegion(region, "DescribeAlarmHistory", account), shared, () => deps.calls.describeAlarmHistory(region, input, account)),
       listExecutionsPage: async (input) => charged("ListExecutions", assertWatched(input.stateMachineArn, "ListExecutions"), shared, () => deps.calls.listExecutionsPage(input)),
     };
   }
