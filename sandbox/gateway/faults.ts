@@ -14,6 +14,8 @@ export interface FaultConfig {
   targets?: string[];
   /** Answer every call that carries a nextToken with InvalidToken, as AWS does once a token is 24 h old. */
   expireTokens?: boolean;
+  /** Role ARNs whose STS AssumeRole answers 403 AccessDenied, as AWS does when the trust policy doesn't name the caller. */
+  denyAssumeRole?: string[];
 }
 
 /** What to do with one call. */
@@ -24,7 +26,7 @@ export type FaultDecision =
   | { kind: "expire-token"; delayMs: number }
   | { kind: "pass"; delayMs: number };
 
-const KEYS = new Set(["throttleRate", "latencyMs", "errorRate", "errorStatus", "dropRate", "targets", "expireTokens"]);
+const KEYS = new Set(["throttleRate", "latencyMs", "errorRate", "errorStatus", "dropRate", "targets", "expireTokens", "denyAssumeRole"]);
 
 /** Validate a fault config from JSON; throws with a message naming the bad field. */
 export function parseFaultConfig(value: unknown): FaultConfig {
@@ -52,6 +54,12 @@ export function parseFaultConfig(value: unknown): FaultConfig {
       throw new Error("targets must be an array of operation names");
     }
     out.targets = [...(input.targets as string[])];
+  }
+  if (input.denyAssumeRole !== undefined) {
+    if (!Array.isArray(input.denyAssumeRole) || !input.denyAssumeRole.every((t) => typeof t === "string" && /^arn:aws:iam::\d{12}:role\/.+$/.test(t))) {
+      throw new Error("denyAssumeRole must be an array of IAM role ARNs");
+    }
+    out.denyAssumeRole = [...(input.denyAssumeRole as string[])];
   }
   if (input.expireTokens !== undefined) {
     if (typeof input.expireTokens !== "boolean") throw new Error("expireTokens must be a boolean");
