@@ -138,3 +138,23 @@ describe("FleetPoller with several accounts", () => {
     expect(snapshot.stateMachines.map((sm) => sm.name).sort()).toEqual(["ledger", "ledger", "orders"]);
   });
 });
+
+describe("links for a non-default account", () => {
+  it("every link the app builds, /go and the console links keep the execution's account", async () => {
+    const { routes } = await import("@/lib/routes");
+    const { resolveQuery } = await import("@/lib/analysis/links/resolve-query");
+    const { toConsoleExecutionUrl, arnFromConsoleUrl } = await import("@/lib/analysis/links/console-url");
+    const { parseStatesArn } = await import("@/lib/analysis/links/arn");
+    const execution = exArn(PAYMENTS, "ledger", "run-7", "eu-west-1");
+    const page = routes.execution(execution);
+    expect(decodeURIComponent(page.slice("/executions/".length))).toBe(execution);
+    expect(decodeURIComponent(routes.stateMachine(smArn(PAYMENTS, "ledger", "eu-west-1")).slice("/state-machines/".length))).toContain(`:${PAYMENTS}:`);
+    const console = toConsoleExecutionUrl(execution, "eu-west-1");
+    expect(arnFromConsoleUrl(console)).toBe(execution);
+    for (const q of [execution, console]) {
+      const target = resolveQuery(q);
+      expect(target.kind).toBe("execution");
+      if (target.kind === "execution") expect(parseStatesArn(target.arn.arn).account).toBe(PAYMENTS);
+    }
+  });
+});
