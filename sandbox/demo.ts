@@ -11,6 +11,8 @@ import fs from "node:fs";
 import path from "node:path";
 import { buildIsCurrent, recordBuild, sourceHash } from "./build-cache";
 import { startSandbox, type Sandbox } from "./index";
+import { SECOND_ACCOUNT_NAME, SECOND_ACCOUNT_ROLE_ARN } from "./second-account";
+import { SANDBOX_ACCOUNT_ID } from "./aws-clients";
 import { envLines, failStart, logSink, portFromEnv, ROOT } from "./main";
 import { assertPortFree } from "./ports";
 import { spawnGroup, stopOnSignals, type GroupChild } from "./process-tree";
@@ -31,10 +33,20 @@ export function dashboardEnv(endpoint: string, base: NodeJS.ProcessEnv = process
     AWS_SECRET_ACCESS_KEY: "test",
     AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: "true",
     SFN_TRIAGE_REGIONS: "us-east-1",
+    // Both sandbox accounts: moto's default one with the dummy keys, and the second through AssumeRole (docs/accounts.md).
+    SFN_TRIAGE_ACCOUNTS: base.SFN_TRIAGE_ACCOUNTS ?? demoAccounts(),
     // moto starts empty every time, so the demo's failure index does too (unless one is chosen).
     SFN_TRIAGE_DB: base.SFN_TRIAGE_DB ?? DEMO_INDEX,
     ...(events ? { SFN_TRIAGE_EVENTS_QUEUE_URL: events.queueUrl, SFN_TRIAGE_EVENTS_REGION: "us-east-1" } : {}),
   };
+}
+
+/** SFN_TRIAGE_ACCOUNTS of the demo: the sandbox's two accounts. */
+export function demoAccounts(): string {
+  return JSON.stringify([
+    { accountId: SANDBOX_ACCOUNT_ID, name: "sandbox", regions: ["us-east-1"] },
+    { roleArn: SECOND_ACCOUNT_ROLE_ARN, name: SECOND_ACCOUNT_NAME, regions: ["us-east-1"] },
+  ]);
 }
 
 /** The demo's own failure index, emptied at every start: the same demo every time. */
@@ -139,6 +151,7 @@ async function main(): Promise<void> {
   console.log(`\nsandbox (AWS):  ${sandbox.endpoint}`);
   console.log(`any AWS client: ${envLines(sandbox.endpoint).join(" ")}`);
   console.log(`dashboard:      ${dashboardUrl}`);
+  console.log(`accounts:       ${SANDBOX_ACCOUNT_ID} (sandbox, default credentials), ${SECOND_ACCOUNT_ROLE_ARN.split(":")[4]} (${SECOND_ACCOUNT_NAME}, via AssumeRole ${SECOND_ACCOUNT_ROLE_ARN})`);
   if (sandbox.events) console.log(`events:         on — status changes through ${sandbox.events.queueUrl} (DLQ ${sandbox.events.dlqUrl}); polling reconciles`);
   else console.log("events:         off (npm run demo -- --events to consume status-change events)");
   console.log("Ctrl-C stops both. Failures and alarms as they happen:\n");

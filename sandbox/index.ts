@@ -6,6 +6,7 @@ import { setupEvents, StatusEventPublisher, type EventsSetup } from "./gateway/s
 import { startMoto } from "./moto/start-moto";
 import { assertPortFree } from "./ports";
 import { describeSeed, seedSandbox, type SeedInfo } from "./seed";
+import { SecondAccountTraffic, secondAccountSfnClient, seedSecondAccount } from "./second-account";
 import { CallbackWorkers } from "./traffic/callback-workers";
 import { DEFAULT_RATE_PER_MIN, TrafficGenerator, type GeneratorOptions } from "./traffic/generator";
 
@@ -15,6 +16,7 @@ export type { FaultConfig } from "./gateway/faults";
 export type { SandboxEvent } from "./gateway/states-metrics";
 export type { EventsSetup } from "./gateway/status-events";
 export type { SeedInfo, SeededStateMachine, SeededAlarm, WorkflowName } from "./seed";
+export { SECOND_ACCOUNT_ID, SECOND_ACCOUNT_NAME, SECOND_ACCOUNT_ROLE_ARN, SECOND_ACCOUNT_WORKFLOWS, secondAccountStateMachineArn } from "./second-account";
 
 /** Options of startSandbox. */
 export interface SandboxOptions {
@@ -98,6 +100,10 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
     cleanups.push(() => clients.destroy());
 
     const seed = opts.seed === false ? describeSeed() : await seedSandbox(clients, { dashboardUrl: opts.dashboardUrl });
+    // The second account ("payments", docs/accounts.md): its own state machines and a trickle of executions.
+    let secondSfn = secondAccountSfnClient(moto.endpoint);
+    cleanups.push(() => secondSfn.destroy());
+    if (opts.seed !== false) await seedSecondAccount(secondSfn);
     let store = gateway.attachMoto(moto.endpoint);
     if (opts.seed !== false) gateway.setSeedInfo(seed);
 
@@ -114,6 +120,7 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
     cleanups.push(() => metrics.stop());
 
     let traffic: TrafficGenerator | null = null;
+    let secondTraffic: SecondAccountTraffic | null = null;
     let workers: CallbackWorkers | null = null;
     if (opts.traffic !== false) {
       workers = new CallbackWorkers(clients, log);
@@ -128,6 +135,9 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
       traffic.start();
       const generator = traffic;
       cleanups.push(() => generator.stop());
+      secondTraffic = new SecondAccountTraffic(() => secondSfn, log);
+      secondTraffic.start();
+      cleanups.push(() => secondTraffic?.stop());
     }
 
     let restarting: Promise<void> | null = null;
@@ -143,6 +153,9 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
       clients.destroy();
       Object.assign(clients, createMotoClients(moto.endpoint));
       if (opts.seed !== false) await seedSandbox(clients, { dashboardUrl: opts.dashboardUrl });
+      secondSfn.destroy();
+      secondSfn = secondAccountSfnClient(moto.endpoint);
+      if (opts.seed !== false) await seedSecondAccount(secondSfn);
       store = gateway.attachMoto(moto.endpoint);
       handle.motoEndpoint = moto.endpoint;
       handle.motoPid = moto.pid;
@@ -160,6 +173,7 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
       }
       // The new moto knows no executions: one of every scenario again, so every failure kind is back within a minute.
       traffic?.burst();
+      void secondTraffic?.burst();
     };
     const restartMoto = () => {
       if (stopped) return Promise.reject(new Error("sandbox: restartMoto after stop"));

@@ -1,4 +1,5 @@
 "use client";
+import { AccountErrors } from "./account-errors";
 import { useInfiniteQuery, useQuery } from "@tanstack/react-query";
 import { findStuck, findUnboundedTasks, groupSilentTimeouts } from "@/lib/analysis/fleet/fleet-views";
 import type { FailureExecutionsPage, FailureSignaturesPage } from "@/lib/domain/failures";
@@ -48,6 +49,7 @@ export function FleetView({ initial, params, filters, signaturesPerPage }: Props
   return (
     <>
       <Freshness updatedAt={snapshot.updatedAt} error={browserError ?? snapshot.error} staleAfterMs={snapshot.pollIntervalMs * 2 + 10_000} />
+      <AccountErrors accounts={snapshot.accounts ?? []} />
       <IndexProgress status={first.status} nowMs={now} />
       <FleetFiltersBar filters={filters} stateMachines={snapshot.stateMachines} />
       <section className={styles.onFire} aria-labelledby="on-fire-title">

@@ -43,7 +43,7 @@ export function StateMachineTable({ stateMachines, coverage }: { stateMachines: 
                 <td>
                   <Link href={routes.stateMachine(sm.stateMachineArn)}>{sm.name}</Link>
                   <div className="muted">
-                    {sm.type} · {sm.region}
+                    {sm.type} · {sm.region} · <span data-testid="account">{sm.accountName && sm.accountName !== sm.accountId ? `${sm.accountName} (${sm.accountId})` : sm.accountId}</span>
                   </div>
                 </td>
                 <td className="num" data-testid="count-failures">

@@ -12,3 +12,12 @@ export function regionOfArn(arn: string): string {
   }
   return match[2];
 }
+
+/** The account an ARN belongs to ("arn:aws:states:eu-west-1:111122223333:…" → "111122223333"); throws invalid-input otherwise. */
+export function accountOfArn(arn: string): string {
+  const parts = arn.split(":");
+  if (!ARN_PATTERN.test(arn) || !parts[4]) {
+    throw new AwsError("invalid-input", "accountOfArn", `accountOfArn: not a regional ARN: ${JSON.stringify(arn.slice(0, 300))}`);
+  }
+  return parts[4];
+}

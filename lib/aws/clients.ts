@@ -2,7 +2,10 @@ import "server-only";
 import { SFNClient, type SFNClientConfig } from "@aws-sdk/client-sfn";
 import { CloudWatchClient } from "@aws-sdk/client-cloudwatch";
 
-export { regionOfArn } from "./arn";
+import { credentialsFor } from "./accounts";
+import { accountOfArn, regionOfArn } from "./arn";
+
+export { regionOfArn, accountOfArn } from "./arn";
 
 // Three retries after the first try: enough to ride out a burst of ThrottlingException without
 // holding a page for long. Adaptive mode also slows this client down after a throttle, which
@@ -55,24 +58,41 @@ function baseConfig(region: string) {
   };
 }
 
-/** The Step Functions client for a region, created once and reused. */
-export function getSfnClient(region: string): SFNClient {
-  let client = sfnClients.get(region);
+/**
+ * Config of one account's client in one region: a watched account with a role signs with that role's
+ * assumed session (lib/aws/accounts.ts); otherwise the default chain, as with a single account.
+ */
+function accountConfig(region: string, accountId: string | null | undefined) {
+  const base = baseConfig(region);
+  const credentials = credentialsFor(accountId, base);
+  return credentials ? { ...base, credentials } : base;
+}
+
+/** The Step Functions client for a region (of an account, when several are watched), created once and reused. */
+export function getSfnClient(region: string, accountId?: string | null): SFNClient {
+  const key = `${accountId ?? "default"}/${region}`;
+  let client = sfnClients.get(key);
   if (!client) {
-    client = new SFNClient(baseConfig(region));
-    sfnClients.set(region, client);
+    client = new SFNClient(accountConfig(region, accountId));
+    sfnClients.set(key, client);
   }
   return client;
 }
 
-/** The CloudWatch client for a region, created once and reused. */
-export function getCloudWatchClient(region: string): CloudWatchClient {
-  let client = cloudWatchClients.get(region);
+/** The CloudWatch client for a region (of an account, when several are watched), created once and reused. */
+export function getCloudWatchClient(region: string, accountId?: string | null): CloudWatchClient {
+  const key = `${accountId ?? "default"}/${region}`;
+  let client = cloudWatchClients.get(key);
   if (!client) {
-    client = new CloudWatchClient(baseConfig(region));
-    cloudWatchClients.set(region, client);
+    client = new CloudWatchClient(accountConfig(region, accountId));
+    cloudWatchClients.set(key, client);
   }
   return client;
+}
+
+/** The Step Functions client of the account and region an ARN names. */
+export function sfnClientFor(arn: string): SFNClient {
+  return getSfnClient(regionOfArn(arn), accountOfArn(arn));
 }
 
 /** Drops every cached client (tests, or after the environment changed); `next` applies to clients built afterwards. */

@@ -8,7 +8,7 @@ import {
   type ExecutionMetrics,
   type StateMachineMetrics,
 } from "@/lib/domain/metrics";
-import { getCloudWatchClient } from "./clients";
+import { accountOfArn, getCloudWatchClient } from "./clients";
 import { withAwsErrors } from "./errors";
 import { toAlarmSummary, toIso } from "./to-domain";
 
@@ -59,8 +59,8 @@ interface QueryResults {
 }
 
 /** Runs the queries in calls of at most 500, every NextToken page followed; datapoints per query id. */
-async function runQueries(region: string, queries: MetricDataQuery[], from: Date, to: Date, label: (id: string) => string): Promise<QueryResults> {
-  const client = getCloudWatchClient(region);
+async function runQueries(region: string, accountId: string | null, queries: MetricDataQuery[], from: Date, to: Date, label: (id: string) => string): Promise<QueryResults> {
+  const client = getCloudWatchClient(region, accountId);
   const out: QueryResults = { points: new Map(queries.map((q) => [q.Id!, []])), messages: [], partial: false, calls: 0 };
   const lastStatus = new Map<string, string>();
   for (let start = 0; start < queries.length; start += MAX_QUERIES_PER_CALL) {
@@ -105,7 +105,8 @@ export function getExecutionMetrics(
     const arns = [...new Set(input.stateMachineArns)];
     const planned = planQueries(arns, input.periodSeconds);
     const byId = new Map(planned.map((p) => [p.query.Id!, p]));
-    const results = await runQueries(region, planned.map((p) => p.query), input.from, input.to, (id) => `${byId.get(id)!.key} ${byId.get(id)!.stateMachineArn}`);
+    // Metrics live in the account of the state machines (one account per call: the poller asks per account and region).
+    const results = await runQueries(region, arns[0] ? accountOfArn(arns[0]) : null, planned.map((p) => p.query), input.from, input.to, (id) => `${byId.get(id)!.key} ${byId.get(id)!.stateMachineArn}`);
     const metrics: ExecutionMetrics = {
       region,
       from: toIso(input.from) ?? "",
@@ -162,7 +163,7 @@ export function getExecutionCounts(
         };
       }),
     );
-    const counting = await runQueries(region, queries, input.from, input.to, (id) => `${targets.get(id)!.metricName} ${targets.get(id)!.stateMachineArn}`);
+    const counting = await runQueries(region, arns[0] ? accountOfArn(arns[0]) : null, queries, input.from, input.to, (id) => `${targets.get(id)!.metricName} ${targets.get(id)!.stateMachineArn}`);
     const byStateMachine: ExecutionCounts["byStateMachine"] = Object.fromEntries(arns.map((arn) => [arn, {}]));
     for (const [id, points] of counting.points) {
       if (points.length === 0) continue;
@@ -174,9 +175,9 @@ export function getExecutionCounts(
 }
 
 /** Every metric alarm of a region (one paginated DescribeAlarms), to be matched locally to state machines. */
-export function describeAlarms(region: string): Promise<AlarmSummary[]> {
+export function describeAlarms(region: string, accountId?: string | null): Promise<AlarmSummary[]> {
   return withAwsErrors("DescribeAlarms", async () => {
-    const client = getCloudWatchClient(region);
+    const client = getCloudWatchClient(region, accountId);
     const alarms: AlarmSummary[] = [];
     let nextToken: string | undefined;
     do {
@@ -191,9 +192,9 @@ export function describeAlarms(region: string): Promise<AlarmSummary[]> {
 }
 
 /** One metric alarm by name (DescribeAlarms with AlarmNames: one call), with its StateReasonData; null when none has that name. */
-export function describeAlarm(region: string, alarmName: string): Promise<AlarmDetail | null> {
+export function describeAlarm(region: string, alarmName: string, accountId?: string | null): Promise<AlarmDetail | null> {
   return withAwsErrors("DescribeAlarms", async () => {
-    const page = await getCloudWatchClient(region).send(new DescribeAlarmsCommand({ AlarmNames: [alarmName], AlarmTypes: ["MetricAlarm"], MaxRecords: 1 }));
+    const page = await getCloudWatchClient(region, accountId).send(new DescribeAlarmsCommand({ AlarmNames: [alarmName], AlarmTypes: ["MetricAlarm"], MaxRecords: 1 }));
     const alarm = (page.MetricAlarms ?? []).find((a) => a.AlarmName === alarmName);
     if (!alarm) return null;
     return {
@@ -220,9 +221,9 @@ export interface AlarmStateUpdate {
 const HISTORY_PAGE_SIZE = 100;
 
 /** The alarm's state changes between two times, newest first (one page: up to 100 state updates). */
-export function describeAlarmHistory(region: string, input: { alarmName: string; from: Date; to: Date }): Promise<AlarmStateUpdate[]> {
+export function describeAlarmHistory(region: string, input: { alarmName: string; from: Date; to: Date }, accountId?: string | null): Promise<AlarmStateUpdate[]> {
   return withAwsErrors("DescribeAlarmHistory", async () => {
-    const page = await getCloudWatchClient(region).send(
+    const page = await getCloudWatchClient(region, accountId).send(
       new DescribeAlarmHistoryCommand({
         AlarmName: input.alarmName,
         AlarmTypes: ["MetricAlarm"],

@@ -18,6 +18,7 @@ const PREFIX_OF_PACKAGE: Record<string, string> = {
   "@aws-sdk/client-sfn": "states",
   "@aws-sdk/client-cloudwatch": "cloudwatch",
   "@aws-sdk/client-sqs": "sqs",
+  "@aws-sdk/client-sts": "sts",
 };
 
 // SQS authorises a batch action by its single action (docs/aws-facts-events.md: "You cannot set permissions
@@ -27,6 +28,9 @@ const ACTION_OF_COMMAND: Record<string, string> = {
   "sqs:ChangeMessageVisibilityBatch": "sqs:ChangeMessageVisibility",
   "sqs:SendMessageBatch": "sqs:SendMessage",
 };
+// Sent by the dashboard's own identity, not by the read-only role it reads with: the hub's policy in docs/accounts.md.
+const HUB_PREFIXES = new Set(["sts"]);
+const ACCOUNTS_DOC_PATH = path.join(ROOT, "docs/accounts.md");
 
 interface Statement {
   Effect: string;
@@ -69,10 +73,18 @@ function readPolicy(file = POLICY_PATH): Policy {
   return JSON.parse(fs.readFileSync(file, "utf8")) as Policy;
 }
 
-/** The actions lib/aws sends, split: event ingest's SQS actions, and the rest (the read-only policy). */
-function sentActions(): { reads: string[]; events: string[] } {
+/**
+ * The actions lib/aws sends, split: event ingest's SQS actions (docs/iam-policy-events.json), the hub's
+ * sts:AssumeRole (sent by the dashboard's own identity: docs/accounts.md), and the rest (the read-only policy).
+ */
+function sentActions(): { reads: string[]; events: string[]; hub: string[] } {
   const sent = [...actionsSentByCode().keys()];
-  return { reads: sent.filter((a) => !a.startsWith("sqs:")).sort(), events: sent.filter((a) => a.startsWith("sqs:")).sort() };
+  const service = (a: string) => a.split(":")[0]!;
+  return {
+    reads: sent.filter((a) => service(a) !== "sqs" && !HUB_PREFIXES.has(service(a))).sort(),
+    events: sent.filter((a) => service(a) === "sqs").sort(),
+    hub: sent.filter((a) => HUB_PREFIXES.has(service(a))).sort(),
+  };
 }
 
 function grantedActions(policy: Policy): string[] {
@@ -80,7 +92,7 @@ function grantedActions(policy: Policy): string[] {
 }
 
 describe("docs/iam-policy.json", () => {
-  it("grants exactly the actions lib/aws sends (SQS apart)", () => {
+  it("grants exactly the actions lib/aws sends (SQS and STS apart)", () => {
     const { reads } = sentActions();
     // Guard against a scan that silently finds nothing.
     expect(reads.length).toBeGreaterThanOrEqual(8);
@@ -96,6 +108,14 @@ describe("docs/iam-policy.json", () => {
       expect(statement.Effect).toBe("Allow");
       expect(statement.Resource).toMatch(/^arn:aws:sqs:[^*]+$/);
     }
+  });
+
+  it("the hub policy in docs/accounts.md grants what the dashboard's own identity sends (sts:AssumeRole)", () => {
+    const { hub } = sentActions();
+    expect(hub).toEqual(["sts:AssumeRole"]);
+    const doc = fs.readFileSync(ACCOUNTS_DOC_PATH, "utf8");
+    const policies = [...doc.matchAll(/```json\s*\n([\s\S]*?)```/g)].map((m) => JSON.parse(m[1]!) as Partial<Policy>).filter((p) => Array.isArray(p.Statement));
+    expect(policies.flatMap((p) => grantedActions(p as Policy))).toEqual(expect.arrayContaining(hub));
   });
 
   it("is read-only: Allow statements of List/Describe/Get actions, no wildcards", () => {

@@ -2,7 +2,9 @@ import "server-only";
 
 // The AWS layer: the only code that imports @aws-sdk/client-*. Everything returns lib/domain shapes
 // and throws AwsError.
-export { getSfnClient, getCloudWatchClient, configuredRegions, configuredMaxAttempts, regionOfArn, resetClients } from "./clients";
+export { getSfnClient, getCloudWatchClient, configuredRegions, configuredMaxAttempts, regionOfArn, accountOfArn, resetClients } from "./clients";
+export { setWatchedAccounts, watchedAccount, assumeRoleProvider } from "./accounts";
+export type { WatchedAccount, AssumedCredentials } from "./accounts";
 export type { ClientOverrides } from "./clients";
 export {
   listStateMachines,

@@ -10,7 +10,7 @@ import {
 import type { ExecutionDescription, ExecutionStatus, ExecutionSummary } from "@/lib/domain/execution";
 import type { HistoryEvent } from "@/lib/domain/history-event";
 import type { StateMachineDescription, StateMachineSummary } from "@/lib/domain/state-machine";
-import { getSfnClient, regionOfArn } from "./clients";
+import { getSfnClient, regionOfArn, sfnClientFor } from "./clients";
 import { withAwsErrors } from "./errors";
 import {
   toExecutionDescription,
@@ -27,9 +27,9 @@ const MAX_PAGE_SIZE = 1000;
 const DEFAULT_MAX_EXECUTIONS = 100;
 
 /** Every state machine of a region (all pages), Express included. */
-export function listStateMachines(region: string): Promise<StateMachineSummary[]> {
+export function listStateMachines(region: string, accountId?: string | null): Promise<StateMachineSummary[]> {
   return withAwsErrors("ListStateMachines", async () => {
-    const client = getSfnClient(region);
+    const client = getSfnClient(region, accountId);
     const result: StateMachineSummary[] = [];
     let nextToken: string | undefined;
     do {
@@ -48,7 +48,7 @@ export function listExecutions(input: {
   maxItems?: number;
 }): Promise<ExecutionSummary[]> {
   return withAwsErrors("ListExecutions", async () => {
-    const client = getSfnClient(regionOfArn(input.stateMachineArn));
+    const client = sfnClientFor(input.stateMachineArn);
     const maxItems = Math.max(1, Math.floor(input.maxItems ?? DEFAULT_MAX_EXECUTIONS));
     const result: ExecutionSummary[] = [];
     let nextToken: string | undefined;
@@ -79,7 +79,7 @@ export function listExecutionsPage(input: {
   nextToken?: string;
 }): Promise<{ executions: ExecutionSummary[]; nextToken: string | null }> {
   return withAwsErrors("ListExecutions", async () => {
-    const page = await getSfnClient(regionOfArn(input.stateMachineArn)).send(
+    const page = await sfnClientFor(input.stateMachineArn).send(
       new ListExecutionsCommand({
         stateMachineArn: input.stateMachineArn,
         statusFilter: input.statusFilter,
@@ -94,7 +94,7 @@ export function listExecutionsPage(input: {
 /** DescribeExecution, with input/output and their UTF-8 byte sizes. */
 export function describeExecution(executionArn: string): Promise<ExecutionDescription> {
   return withAwsErrors("DescribeExecution", async () => {
-    const output = await getSfnClient(regionOfArn(executionArn)).send(new DescribeExecutionCommand({ executionArn }));
+    const output = await sfnClientFor(executionArn).send(new DescribeExecutionCommand({ executionArn }));
     return toExecutionDescription(output);
   });
 }
@@ -103,7 +103,7 @@ export function describeExecution(executionArn: string): Promise<ExecutionDescri
 export function describeStateMachine(stateMachineArn: string): Promise<StateMachineDescription> {
   return withAwsErrors("DescribeStateMachine", async () => {
     const region = regionOfArn(stateMachineArn);
-    const output = await getSfnClient(region).send(new DescribeStateMachineCommand({ stateMachineArn }));
+    const output = await sfnClientFor(stateMachineArn).send(new DescribeStateMachineCommand({ stateMachineArn }));
     return toStateMachineDescription(output, region);
   });
 }
@@ -112,7 +112,7 @@ export function describeStateMachine(stateMachineArn: string): Promise<StateMach
 export function describeStateMachineForExecution(executionArn: string): Promise<StateMachineDescription> {
   return withAwsErrors("DescribeStateMachineForExecution", async () => {
     const region = regionOfArn(executionArn);
-    const output = await getSfnClient(region).send(new DescribeStateMachineForExecutionCommand({ executionArn }));
+    const output = await sfnClientFor(executionArn).send(new DescribeStateMachineForExecutionCommand({ executionArn }));
     return toStateMachineDescriptionForExecution(output, region);
   });
 }
@@ -135,7 +135,7 @@ export function getExecutionHistoryPage(
   opts: HistoryPageOptions = {},
 ): Promise<{ events: HistoryEvent[]; nextToken: string | null }> {
   return withAwsErrors("GetExecutionHistory", async () => {
-    const output = await getSfnClient(regionOfArn(executionArn)).send(
+    const output = await sfnClientFor(executionArn).send(
       new GetExecutionHistoryCommand({
         executionArn,
         maxResults: Math.min(MAX_PAGE_SIZE, Math.max(1, Math.floor(opts.maxResults ?? MAX_PAGE_SIZE))),

@@ -15,6 +15,9 @@ export interface FleetStateMachine {
   name: string;
   type: "STANDARD" | "EXPRESS";
   region: string;
+  /** The account the state machine lives in (from its ARN), and the name SFN_TRIAGE_ACCOUNTS gives it (else null). */
+  accountId: string;
+  accountName: string | null;
   /** FAILED / TIMED_OUT / ABORTED: executions the index holds that closed in the last 24 h; RUNNING: listed now. */
   counts: { FAILED: number; TIMED_OUT: number; ABORTED: number; RUNNING: number };
   /** CloudWatch's ExecutionsFailed + TimedOut + Aborted sums over the last 24 h; null before metrics are read. */
@@ -57,9 +60,22 @@ export interface PollError {
   at: string;
 }
 
+/** One watched account, and why its last poll failed (a role that can't be assumed), if it did. */
+export interface FleetAccount {
+  /** null: the default credential chain's account, whichever it is (no SFN_TRIAGE_ACCOUNTS). */
+  accountId: string | null;
+  name: string;
+  regions: string[];
+  /** The role the dashboard assumes there; null for the default credentials. */
+  roleArn: string | null;
+  error: PollError | null;
+}
+
 /** Everything the fleet page shows, as of `updatedAt`. */
 export interface FleetSnapshot {
   regions: string[];
+  /** Every watched account; the others keep polling while one of them fails. */
+  accounts: FleetAccount[];
   stateMachines: FleetStateMachine[];
   /** The newest failures in the index (at most 200; /api/failures pages through all of them). */
   failing: FleetExecution[];

@@ -5,6 +5,7 @@ import { redactCause } from "@/lib/analysis/payload-redaction";
 import { isAwsFailure } from "@/lib/domain/errors";
 import type { ExecutionDescription } from "@/lib/domain/execution";
 import type { HistoryEvent } from "@/lib/domain/history-event";
+import type { WatchedAccount } from "@/lib/aws/accounts";
 import type { Budget, BudgetPriority } from "./budget";
 import { approximateBytes } from "./approximate-bytes";
 import { Lru } from "./lru";
@@ -40,6 +41,8 @@ export interface AwsPortDeps {
   budget: Budget;
   calls: AwsPort;
   regions: () => string[];
+  /** The watched accounts and their regions (SFN_TRIAGE_ACCOUNTS); absent: one account, any id, over `regions`. */
+  accounts?: () => WatchedAccount[];
   hidePayloads: () => boolean;
   /** True when the execution is in the fleet snapshot or the failure index. */
   isKnownExecution: (executionArn: string) => boolean | Promise<boolean>;
@@ -54,8 +57,10 @@ const SAME_ANSWER_MS = 1_000;
 // Answers are reused only within SAME_ANSWER_MS, so a few MB hold every one that can still be reused.
 const ANSWER_BYTES = 16 * 1024 * 1024;
 
-function regionOf(arn: string): string {
-  return aws.regionOfArn(arn);
+/** Where a call goes: the account (null: the default chain's, whichever it is) and the region. */
+interface Destination {
+  account: string | null;
+  region: string;
 }
 
 function redactEvent(event: HistoryEvent): HistoryEvent {
@@ -85,19 +90,32 @@ export function createAwsPort(deps: AwsPortDeps): { poller: AwsPort; visitor: Aw
   const answers = new Lru<string, { at: number; description: ExecutionDescription }>({ entries: REMEMBERED_ARNS, bytes: ANSWER_BYTES, sizeOf: (a) => approximateBytes(a.description) });
   const pendingDescribe = createSingleFlight<ExecutionDescription>();
 
-  function assertWatched(arn: string, operation: string): string {
-    return assertRegion(regionOf(arn), operation);
+  function assertWatched(arn: string, operation: string): Destination {
+    return assertRegion(aws.regionOfArn(arn), operation, aws.accountOfArn(arn));
   }
 
-  function assertRegion(region: string, operation: string): string {
-    if (!deps.regions().includes(region)) {
-      throw new AwsError("not-found", operation, `${operation}: ${region} is not a watched region (SFN_TRIAGE_REGIONS: ${deps.regions().join(", ")})`);
+  /** The region (of the account) must be watched, else "not found" before any AWS call, as for an unknown ARN. */
+  function assertRegion(region: string, operation: string, account?: string | null): Destination {
+    const accounts = deps.accounts?.();
+    if (!accounts) {
+      if (!deps.regions().includes(region)) {
+        throw new AwsError("not-found", operation, `${operation}: ${region} is not a watched region (SFN_TRIAGE_REGIONS: ${deps.regions().join(", ")})`);
+      }
+      return { account: account ?? null, region };
     }
-    return region;
+    // An entry without an account id is the default chain's: it answers for any account, as before accounts existed.
+    const entry = account ? (accounts.find((a) => a.accountId === account) ?? accounts.find((a) => a.accountId === null)) : accounts.find((a) => a.roleArn === null) ?? accounts[0];
+    if (!entry) {
+      throw new AwsError("not-found", operation, `${operation}: account ${account} is not watched (SFN_TRIAGE_ACCOUNTS: ${accounts.map((a) => a.accountId).join(", ")})`);
+    }
+    if (!entry.regions.includes(region)) {
+      throw new AwsError("not-found", operation, `${operation}: ${region} is not a watched region of account ${entry.name} (${entry.regions.join(", ")})`);
+    }
+    return { account: entry.accountId ?? account ?? null, region };
   }
 
-  async function charged<T>(api: string, region: string, priority: BudgetPriority, call: () => Promise<T>): Promise<T> {
-    await deps.budget.take(api, region, { priority });
+  async function charged<T>(api: string, to: Destination, priority: BudgetPriority, call: () => Promise<T>): Promise<T> {
+    await deps.budget.take(api, to.region, { priority, account: to.account });
     return call();
   }
 
@@ -117,13 +135,13 @@ export function createAwsPort(deps: AwsPortDeps): { poller: AwsPort; visitor: Aw
 
   function describeOnce(executionArn: string, priority: BudgetPriority): Promise<ExecutionDescription> {
     const operation = "DescribeExecution";
-    const region = assertWatched(executionArn, operation);
+    const destination = assertWatched(executionArn, operation);
     rememberedNotFound(executionArn, operation);
     // The existence check of a first visit and the page's own DescribeExecution come a moment apart: one answer serves both.
     const recent = answers.get(executionArn);
     if (recent && deps.now() - recent.at < SAME_ANSWER_MS) return Promise.resolve(recent.description);
     return pendingDescribe.run(executionArn, () =>
-      charged(operation, region, priority, () => deps.calls.describeExecution(executionArn)).then(
+      charged(operation, destination, priority, () => deps.calls.describeExecution(executionArn)).then(
         (description) => {
           const answer = deps.hidePayloads() ? redactDescription(description) : description;
           described.set(executionArn, true);
@@ -152,7 +170,7 @@ export function createAwsPort(deps: AwsPortDeps): { poller: AwsPort; visitor: Aw
     // Calls about state machines, alarms and metrics serve every visitor alike: charged as known, not as strangers.
     const shared: BudgetPriority = fixed === "visitor" ? "known" : fixed;
     return {
-      listStateMachines: async (region) => charged("ListStateMachines", assertRegion(region, "ListStateMachines"), fixed, () => deps.calls.listStateMachines(region)),
+      listStateMachines: async (region, account) => charged("ListStateMachines", assertRegion(region, "ListStateMachines", account), fixed, () => deps.calls.listStateMachines(region, account)),
       listExecutions: async (input) => charged("ListExecutions", assertWatched(input.stateMachineArn, "ListExecutions"), shared, () => deps.calls.listExecutions(input)),
       describeStateMachine: async (arn) => charged("DescribeStateMachine", assertWatched(arn, "DescribeStateMachine"), shared, () => deps.calls.describeStateMachine(arn)),
       describeExecution: async (arn) => {
@@ -172,17 +190,20 @@ export function createAwsPort(deps: AwsPortDeps): { poller: AwsPort; visitor: Aw
         const page = await charged(operation, assertWatched(arn, operation), level, () => deps.calls.getExecutionHistoryPage(arn, options));
         return deps.hidePayloads() ? { ...page, events: page.events.map(redactEvent) } : page;
       },
-      getExecutionMetrics: async (region, input) => charged("GetMetricData", assertRegion(region, "GetMetricData"), shared, () => deps.calls.getExecutionMetrics(region, input)),
+      // Metrics are read in the account of the state machines asked about (one account per call).
+      getExecutionMetrics: async (region, input) =>
+        charged("GetMetricData", assertRegion(region, "GetMetricData", input.stateMachineArns[0] ? aws.accountOfArn(input.stateMachineArns[0]) : null), shared, () => deps.calls.getExecutionMetrics(region, input)),
       // One token per GetMetricData call the batch makes (500 queries each), the first charged with the call.
       getExecutionCounts: async (region, input) => {
-        assertRegion(region, "GetMetricData");
+        const to = assertRegion(region, "GetMetricData", input.stateMachineArns[0] ? aws.accountOfArn(input.stateMachineArns[0]) : null);
         const calls = Math.ceil((new Set(input.stateMachineArns).size * input.metricNames.length) / aws.MAX_METRIC_QUERIES_PER_CALL);
-        for (let i = 1; i < calls; i++) await deps.budget.take("GetMetricData", region, { priority: shared });
-        return charged("GetMetricData", region, shared, () => deps.calls.getExecutionCounts(region, input));
+        for (let i = 1; i < calls; i++) await deps.budget.take("GetMetricData", to.region, { priority: shared, account: to.account });
+        return charged("GetMetricData", to, shared, () => deps.calls.getExecutionCounts(region, input));
       },
-      describeAlarms: async (region) => charged("DescribeAlarms", assertRegion(region, "DescribeAlarms"), shared, () => deps.calls.describeAlarms(region)),
-      describeAlarm: async (region, name) => charged("DescribeAlarms", assertRegion(region, "DescribeAlarms"), shared, () => deps.calls.describeAlarm(region, name)),
-      describeAlarmHistory: async (region, input) => charged("DescribeAlarmHistory", assertRegion(region, "DescribeAlarmHistory"), shared, () => deps.calls.describeAlarmHistory(region, input)),
+      describeAlarms: async (region, account) => charged("DescribeAlarms", assertRegion(region, "DescribeAlarms", account), shared, () => deps.calls.describeAlarms(region, account)),
+      describeAlarm: async (region, name, account) => charged("DescribeAlarms", assertRegion(region, "DescribeAlarms", account), shared, () => deps.calls.describeAlarm(region, name, account)),
+      describeAlarmHistory: async (region, input, account) =>
+        charged("DescribeAlarmHistory", assertRegion(region, "DescribeAlarmHistory", account), shared, () => deps.calls.describeAlarmHistory(region, input, account)),
       listExecutionsPage: async (input) => charged("ListExecutions", assertWatched(input.stateMachineArn, "ListExecutions"), shared, () => deps.calls.listExecutionsPage(input)),
     };
   }

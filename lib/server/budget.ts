@@ -67,6 +67,8 @@ export interface TakeOptions {
   deadlineMs?: number;
   /** Give up when the request that wanted the call is gone. */
   signal?: AbortSignal;
+  /** The account the call goes to: quotas are per account and region (default: the default chain's account). */
+  account?: string | null;
 }
 
 /** A take that could not be served in time: answered like AWS throttling, before AWS is asked. */
@@ -98,8 +100,9 @@ export function createBudget(options: { share?: number; clock?: () => number; sl
   const buckets = new Map<string, Bucket>();
   const spent = new Map<string, number>();
 
-  function bucketFor(api: string, region: string): Bucket {
-    const key = `${region}:${api}`;
+  // Step Functions quotas are per account and region: one account's poll must not spend another's tokens.
+  function bucketFor(api: string, region: string, account: string | null | undefined): Bucket {
+    const key = `${account ?? "default"}/${region}:${api}`;
     let bucket = buckets.get(key);
     if (!bucket) {
       const full = quotaFor(api, region);
@@ -127,7 +130,7 @@ export function createBudget(options: { share?: number; clock?: () => number; sl
       const priority = take.priority ?? "poller";
       // A take made while serving a request is abandoned when that request is gone (request-scope.ts).
       const signal = take.signal ?? requestSignal();
-      const bucket = bucketFor(api, region);
+      const bucket = bucketFor(api, region, take.account);
       const floor = RESERVE[priority] * bucket.quota.size;
       const deadline = clock() + (take.deadlineMs ?? DEFAULT_DEADLINE_MS[priority]);
       if (priority !== "poller" && bucket.waiting >= MAX_WAITING) throw new BudgetExceededError(api, `${bucket.waiting} calls already waiting`);
@@ -150,9 +153,9 @@ export function createBudget(options: { share?: number; clock?: () => number; sl
         bucket.waiting -= 1;
       }
     },
-    /** Tokens left now, for the status line and tests. */
-    available(api: string, region: string): number {
-      const bucket = bucketFor(api, region);
+    /** Tokens left now in an account's bucket, for the status line and tests. */
+    available(api: string, region: string, account?: string | null): number {
+      const bucket = bucketFor(api, region, account);
       refill(bucket);
       return bucket.tokens;
     },

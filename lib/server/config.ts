@@ -29,3 +29,6 @@ function positive(raw: string | undefined, fallback: number): number {
   const n = Number(raw);
   return Number.isFinite(n) && n > 0 ? n : fallback;
 }
+
+// SFN_TRIAGE_ACCOUNTS (docs/accounts.md) is parsed in its own module; exported here with the other settings.
+export { parseAccounts, watchedAccounts, AccountsConfigError } from "./accounts-config";

@@ -98,12 +98,15 @@ export class FailureIngest {
     const heads = await Promise.all(targets.flatMap((target) => STATUSES.filter((s) => !target.statuses || target.statuses.includes(s)).map((status) => this.pageHead(target, status))));
     let listed = heads.reduce((sum, n) => sum + n, 0);
     listed += await this.pageGaps(gapTargets);
-    await this.readDetails();
+    // Only these state machines' failures: another account's (or region's) run reads its own, with its own
+    // credentials and quota, so one account whose role can't be assumed doesn't fail the others' cycles.
+    await this.readDetails(new Set(gapTargets.map((t) => t.stateMachineArn)));
     return listed;
   }
 
-  private hasToken(api: string, region: string, reserve = 0): boolean {
-    return this.deps.budget.available(api, region) >= 1 + reserve;
+  /** Tokens left in the bucket of the ARN's account and region. */
+  private hasToken(api: string, arn: string, region: string, reserve = 0): boolean {
+    return this.deps.budget.available(api, region, accountOf(arn)) >= 1 + reserve;
   }
 
   private gapId(target: IngestTarget, status: string): string {
@@ -123,8 +126,9 @@ export class FailureIngest {
     let pagesPastKnown = 0;
     for (let page = 0; ; page++) {
       // The head's first page is the cycle's core call: it waits for its token. Later pages only spend what is there.
-      if (first && page === 0) await this.deps.budget.take("ListExecutions", target.region);
-      else if (this.hasToken("ListExecutions", target.region)) await this.deps.budget.take("ListExecutions", target.region);
+      const account = accountOf(target.stateMachineArn);
+      if (first && page === 0) await this.deps.budget.take("ListExecutions", target.region, { account });
+      else if (this.hasToken("ListExecutions", target.stateMachineArn, target.region)) await this.deps.budget.take("ListExecutions", target.region, { account });
       else return { listed, stoppedAt: nextToken ?? null };
       const result = await this.deps.listExecutionsPage({ stateMachineArn: target.stateMachineArn, statusFilter: status, maxResults: pageSize, nextToken });
       const rows = result.executions.filter((e) => e.stopDate !== null).map(toListed).filter((r) => r.stopMs >= cutoff);
@@ -153,7 +157,7 @@ export class FailureIngest {
     for (const gap of await this.deps.store.gaps()) {
       const target = byArn.get(gap.stateMachineArn);
       if (!target) continue;
-      if (!this.hasToken("ListExecutions", target.region)) break;
+      if (!this.hasToken("ListExecutions", target.stateMachineArn, target.region)) break;
       try {
         const result = await this.pageFrom(target, gap.status as IndexedStatus, gap.nextToken, false);
         listed += result.listed;
@@ -170,14 +174,14 @@ export class FailureIngest {
   }
 
   /** Reads the newest history page of pending failures, newest first, while the budget has tokens beyond the reserve. */
-  private async readDetails(): Promise<void> {
+  private async readDetails(stateMachineArns: ReadonlySet<string>): Promise<void> {
     const { historyReserve, maxDetailsPerCycle } = this.limits();
-    const pending = await this.deps.store.pendingDetails(maxDetailsPerCycle);
+    const pending = await this.deps.store.pendingDetails(maxDetailsPerCycle, [...stateMachineArns]);
     const batch: { key: FailureKey; details: FailureDetails }[] = [];
     try {
       for (const failure of pending) {
-        if (!this.hasToken("GetExecutionHistory", failure.region, historyReserve)) break;
-        await this.deps.budget.take("GetExecutionHistory", failure.region);
+        if (!this.hasToken("GetExecutionHistory", failure.executionArn, failure.region, historyReserve)) break;
+        await this.deps.budget.take("GetExecutionHistory", failure.region, { account: accountOf(failure.executionArn) });
         batch.push({ key: failure, details: await readFailureDetails(this.deps, failure) });
         // Written in small batches: one transaction each, and a fault mid-cycle loses at most one batch of reads.
         if (batch.length >= DETAILS_BATCH) await this.deps.store.recordDetailsMany(batch.splice(0));
@@ -195,6 +199,11 @@ export async function readFailureDetails(
 ): Promise<FailureDetails> {
   const page = await deps.getExecutionHistoryPage(failure.executionArn, { reverseOrder: true, maxResults: 100, includeExecutionData: false });
   return toDetails(page.events, deps.now(), deps.definitionOf?.(failure.stateMachineArn) ?? null);
+}
+
+/** The account of a state machine or execution ARN (null when unreadable: the default account's bucket). */
+function accountOf(arn: string): string | null {
+  return /^arn:[^:]+:states:[^:]+:(\d{12}):/.exec(arn)?.[1] ?? null;
 }
 
 /** The index's details of a failure from its newest history page (all null when the page can't be read). */

@@ -5,6 +5,8 @@ import type { IndexedFailure, IndexedStatus, IndexStatus } from "@/lib/domain/fa
 import type { FleetExecution, FleetSnapshot, FleetStateMachine, PollError } from "@/lib/domain/fleet";
 import type { AlarmSummary } from "@/lib/domain/metrics";
 import type { StateMachineSummary } from "@/lib/domain/state-machine";
+import type { WatchedAccount } from "@/lib/aws/accounts";
+import { accountKey } from "./poll-accounts";
 
 /** One hourly datapoint (period start, value). */
 export interface HourlyPoint {
@@ -15,6 +17,9 @@ export interface HourlyPoint {
 /** Everything the poller keeps between cycles; each map is keyed by state machine (bounded by the fleet). */
 export interface FleetState {
   regions: string[];
+  accounts: WatchedAccount[];
+  /** The last error of each account whose last poll failed, by accountKey. */
+  accountErrors: Map<string, PollError>;
   stateMachines: StateMachineSummary[];
   alarms: AlarmSummary[];
   p99ByArn: Map<string, number | null>;
@@ -96,7 +101,9 @@ export function buildFleetSnapshot(state: FleetState, opts: { nowMs: number; pol
   const servedAt = new Date(opts.nowMs).toISOString();
   const byArn = new Map(state.stateMachines.map((sm) => [sm.stateMachineArn, sm]));
   const dayAgo = opts.nowMs - DAY_MS;
+  const nameOf = new Map(state.accounts.flatMap((a) => (a.accountId ? [[a.accountId, a.name] as const] : [])));
   const stateMachines: FleetStateMachine[] = state.stateMachines.map((sm) => {
+    const accountId = sm.stateMachineArn.split(":")[4] ?? "";
     const counts = state.countsByArn.get(sm.stateMachineArn) ?? {};
     const series = state.failureSeriesByArn.get(sm.stateMachineArn);
     return {
@@ -104,6 +111,8 @@ export function buildFleetSnapshot(state: FleetState, opts: { nowMs: number; pol
       name: sm.name,
       type: sm.type,
       region: sm.region,
+      accountId,
+      accountName: nameOf.get(accountId) ?? null,
       counts: { FAILED: counts.FAILED ?? 0, TIMED_OUT: counts.TIMED_OUT ?? 0, ABORTED: counts.ABORTED ?? 0, RUNNING: state.running.get(sm.stateMachineArn)?.length ?? 0 },
       cloudWatchFailures24h: series ? series.filter((p) => p.startMs >= dayAgo).reduce((sum, p) => sum + p.value, 0) : null,
       ...findAlarmWatches(sm.stateMachineArn, state.alarms),
@@ -114,6 +123,7 @@ export function buildFleetSnapshot(state: FleetState, opts: { nowMs: number; pol
   const running = [...state.running.values()].flat().map((e) => fromRunning(e, byArn.get(e.stateMachineArn), state.runningFirstSeen.get(e.executionArn) ?? opts.nowMs));
   return {
     regions: state.regions,
+    accounts: state.accounts.map((a) => ({ accountId: a.accountId, name: a.name, regions: a.regions, roleArn: a.roleArn, error: state.accountErrors.get(accountKey(a)) ?? null })),
     stateMachines: stateMachines.sort((a, b) => a.name.localeCompare(b.name)),
     failing: state.recentFailures.map((f) => fromIndex(f, byArn.get(f.stateMachineArn))).sort(newestFirst),
     running: running.sort(newestFirst),

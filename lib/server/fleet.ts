@@ -14,6 +14,11 @@ export function failureStore(): Promise<FailureStore> {
   return services().store;
 }
 
+/** Why SFN_TRIAGE_ACCOUNTS can't be read, or null (health reports it). */
+export function accountsProblem(): string | null {
+  return services().accountsProblem;
+}
+
 // The first paint waits for the first poll at most this long, then shows what it has.
 const FIRST_POLL_WAIT_MS = 8_000;
 

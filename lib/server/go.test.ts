@@ -35,15 +35,16 @@ describe("resolveGo", () => {
   it("looks an alarm name up region by region, one DescribeAlarms each, and pins a firing alarm's state change", async () => {
     describeAlarm.mockImplementation(async (region: string) => (region === "eu-west-1" ? { alarmName: "a/b", stateValue: "ALARM", stateTransitionedTimestamp: "2026-12-01T20:35:51.000Z", stateUpdatedTimestamp: null } : null));
     expect(await resolveGo("a/b")).toEqual({ location: "/alarms/eu-west-1/a%2Fb?at=2026-12-01T20%3A35%3A51.000Z" });
+    // The third argument is the account (none named: the default one).
     expect(describeAlarm.mock.calls).toEqual([
-      ["us-east-1", "a/b"],
-      ["eu-west-1", "a/b"],
+      ["us-east-1", "a/b", undefined],
+      ["eu-west-1", "a/b", undefined],
     ]);
     describeAlarm.mockResolvedValue(null);
     expect(await resolveGo("nope")).toMatchObject({ status: 404 });
     // An alarm ARN names its region: only that one is asked.
     describeAlarm.mockClear();
     await resolveGo("arn:aws:cloudwatch:eu-west-1:123456789012:alarm:nope");
-    expect(describeAlarm.mock.calls).toEqual([["eu-west-1", "nope"]]);
+    expect(describeAlarm.mock.calls).toEqual([["eu-west-1", "nope", undefined]]);
   });
 });

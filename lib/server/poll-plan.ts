@@ -74,7 +74,7 @@ export class MetricGuidedPolling {
       try {
         const calls = Math.ceil((stateMachineArns.length * PLAN_METRICS.length) / MAX_METRIC_QUERIES_PER_CALL);
         // One budget token per call the batch needs (pages beyond the first are rare: ~16 points a series).
-        for (let i = 0; i < calls; i++) await this.deps.budget.take("GetMetricData", scope.region);
+        for (let i = 0; i < calls; i++) await this.deps.budget.take("GetMetricData", scope.region, { account: scope.account });
         const counts = await this.deps.getExecutionCounts(scope.region, { stateMachineArns: [...stateMachineArns], metricNames: PLAN_METRICS, from: new Date(window.fromMs), to: new Date(window.toMs) });
         metricCalls = counts.calls;
         metrics = new Map(Object.entries(counts.byStateMachine));

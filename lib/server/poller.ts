@@ -6,6 +6,8 @@ import type { FleetStateMachine, PollError } from "@/lib/domain/fleet";
 import type { AlarmSummary } from "@/lib/domain/metrics";
 import type { StateMachineSummary } from "@/lib/domain/state-machine";
 import { TERMINAL_STATUSES, type TerminalStatus } from "@/lib/analysis/poll/plan";
+import type { WatchedAccount } from "@/lib/aws/accounts";
+import { accountKey, inArea } from "./poll-accounts";
 import { sharedBudget, type Budget } from "./budget";
 import { serverConfig } from "./config";
 import { findingsForDefinition } from "./definition-findings";
@@ -31,6 +33,16 @@ export interface PollerDeps {
   /** The failure index (or its opening); default: an in-memory SQLite index, for tests. */
   store: FailureStore | Promise<FailureStore>;
   now: () => number;
+  /** The accounts to poll, each over its regions (SFN_TRIAGE_ACCOUNTS); default: the default chain's account over the constructor's regions. */
+  accounts?: WatchedAccount[];
+  /** A malformed SFN_TRIAGE_ACCOUNTS: every cycle fails with it (nothing to poll). */
+  accountsProblem?: string | null;
+}
+
+/** One account × region the poller covers every cycle. */
+interface PollTargetArea {
+  account: WatchedAccount;
+  region: string;
 }
 
 const STATE_MACHINES_EVERY_CYCLES = 10;
@@ -70,11 +82,18 @@ export class FleetPoller {
   private planning: MetricGuidedPolling | null = null;
   private readonly state: FleetState;
   private cycle = 0;
+  private readonly areas: PollTargetArea[];
+  /** Accounts whose last poll failed: how many times in a row, and when they are tried again. */
+  private readonly accountBackoff = new Map<string, { failures: number; retryAt: number }>();
 
   constructor(regions: string[], deps: Partial<PollerDeps> = {}) {
     this.deps = { ...defaultDeps(deps.store), ...deps };
+    const accounts = this.deps.accounts ?? [{ accountId: null, name: "default", roleArn: null, externalId: null, regions }];
+    this.areas = accounts.flatMap((account) => account.regions.map((region) => ({ account, region })));
     this.state = {
-      regions,
+      regions: [...new Set(this.areas.map((a) => a.region))],
+      accounts,
+      accountErrors: new Map(),
       stateMachines: [],
       alarms: [],
       p99ByArn: new Map(),
@@ -149,8 +168,8 @@ export class FleetPoller {
     await this.readIndex();
   }
 
-  private async call<T>(api: string, region: string, work: () => Promise<T>): Promise<T> {
-    await this.deps.budget.take(api, region);
+  private async call<T>(api: string, region: string, work: () => Promise<T>, account: string | null = null): Promise<T> {
+    await this.deps.budget.take(api, region, { account });
     return work();
   }
 
@@ -158,7 +177,7 @@ export class FleetPoller {
     const sm = this.state.stateMachines.find((s) => s.type === "STANDARD");
     try {
       if (sm) await this.call("ListExecutions", sm.region, () => this.deps.listExecutions({ stateMachineArn: sm.stateMachineArn, statusFilter: "FAILED", maxItems: 1 }));
-      else await Promise.all(this.state.regions.map((region) => this.call("ListStateMachines", region, () => this.deps.listStateMachines(region))));
+      else await Promise.all(this.areas.map(({ account, region }) => this.call("ListStateMachines", region, () => this.deps.listStateMachines(region, account.accountId), account.accountId)));
       return true;
     } catch (error) {
       this.state.error = toPollError(error, this.deps.now());
@@ -173,7 +192,7 @@ export class FleetPoller {
       const store = await this.deps.store;
       this.ingest ??= new FailureIngest({ ...this.deps, store, definitionOf: (arn) => this.state.findingsByArn.get(arn)?.definition ?? null }, () => indexConfig().ingest);
       this.planning ??= new MetricGuidedPolling({ getExecutionCounts: this.deps.getExecutionCounts, store, now: this.deps.now, budget: this.deps.budget });
-      await Promise.all(this.state.regions.map((region) => this.pollRegion(region)));
+      await this.pollAreas();
       if (this.cycle % RETENTION_EVERY_CYCLES === 0) await store.applyRetention(this.deps.now());
       this.state.updatedAt = this.deps.now();
       // A CloudWatch failure is not the cycle's: polling went on by sweeping, and the page says it is degraded.
@@ -188,45 +207,86 @@ export class FleetPoller {
     return ok;
   }
 
-  private async pollRegion(region: string): Promise<void> {
-    const refreshList = this.cycle % STATE_MACHINES_EVERY_CYCLES === 0 || this.state.stateMachines.every((sm) => sm.region !== region);
+  /**
+   * Every account × region, side by side. One account failing (a role that can't be assumed, its own
+   * throttling) is that account's error and waits out its own backoff; the others' data stays fresh. The
+   * cycle fails only when every area polled failed.
+   */
+  private async pollAreas(): Promise<void> {
+    if (this.deps.accountsProblem) throw new Error(this.deps.accountsProblem);
+    const now = this.deps.now();
+    const waiting = this.areas.filter((area) => (this.accountBackoff.get(accountKey(area.account))?.retryAt ?? 0) > now);
+    // Nobody else to poll: the scheduler's own backoff (and probe) governs, so every area is tried.
+    const due = waiting.length === this.areas.length ? this.areas : this.areas.filter((area) => !waiting.includes(area));
+    const settled = await Promise.allSettled(due.map((area) => this.pollArea(area)));
+    const failedBy = new Map<string, unknown>();
+    const succeeded = new Set<string>();
+    settled.forEach((result, i) => {
+      const key = accountKey(due[i]!.account);
+      if (result.status === "rejected") failedBy.set(key, failedBy.get(key) ?? result.reason);
+      else succeeded.add(key);
+    });
+    const { pollIntervalMs, maxBackoffMs } = serverConfig();
+    for (const [key, error] of failedBy) {
+      const failures = (this.accountBackoff.get(key)?.failures ?? 0) + 1;
+      this.accountBackoff.set(key, { failures, retryAt: now + Math.min(pollIntervalMs * 2 ** (failures - 1), Math.max(maxBackoffMs, pollIntervalMs)) });
+      this.state.accountErrors.set(key, toPollError(error, this.deps.now()));
+    }
+    for (const key of succeeded) {
+      if (failedBy.has(key)) continue;
+      this.accountBackoff.delete(key);
+      this.state.accountErrors.delete(key);
+    }
+    if (succeeded.size === 0) {
+      // Nothing polled: the cycle failed and the scheduler backs off as a whole (a single account behaves as it always did).
+      for (const key of failedBy.keys()) this.accountBackoff.delete(key);
+      if (failedBy.size > 0) throw failedBy.values().next().value;
+      if (this.areas.length === 0) throw new Error("no account or region to poll");
+    }
+  }
+
+  private async pollArea(area: PollTargetArea): Promise<void> {
+    const { region } = area;
+    const accountId = area.account.accountId;
+    const mine = (sm: StateMachineSummary) => inArea(sm.stateMachineArn, sm.region, area);
+    const refreshList = this.cycle % STATE_MACHINES_EVERY_CYCLES === 0 || !this.state.stateMachines.some(mine);
     if (refreshList) {
-      const listed = await this.call("ListStateMachines", region, () => this.deps.listStateMachines(region));
-      const alarms = await this.call("DescribeAlarms", region, () => this.deps.describeAlarms(region));
-      this.state.stateMachines = [...this.state.stateMachines.filter((sm) => sm.region !== region), ...listed];
-      this.state.alarms = [...this.state.alarms.filter((a) => !a.alarmArn.includes(`:${region}:`)), ...alarms];
+      const listed = await this.call("ListStateMachines", region, () => this.deps.listStateMachines(region, accountId), accountId);
+      const alarms = await this.call("DescribeAlarms", region, () => this.deps.describeAlarms(region, accountId), accountId);
+      this.state.stateMachines = [...this.state.stateMachines.filter((sm) => !mine(sm)), ...listed];
+      this.state.alarms = [...this.state.alarms.filter((a) => !inArea(a.alarmArn, a.alarmArn.split(":")[3] ?? "", area)), ...alarms];
       this.forgetGone();
     }
     // Express state machines have no ListExecutions (StateMachineTypeNotSupported).
-    const standard = this.state.stateMachines.filter((sm) => sm.region === region && sm.type === "STANDARD");
+    const standard = this.state.stateMachines.filter((sm) => mine(sm) && sm.type === "STANDARD");
     // The oldest RUNNING start of the previous cycle bounds how far below indexed executions a new failure can hide.
     const all = standard.map((sm) => ({ stateMachineArn: sm.stateMachineArn, region, runningSinceMs: oldestStart(this.state.running.get(sm.stateMachineArn)) }));
-    const lists = await this.planLists(region, standard);
+    const lists = await this.planLists(area, standard);
     const targets = all.flatMap((t) => (lists.statuses.has(t.stateMachineArn) ? [{ ...t, statuses: lists.statuses.get(t.stateMachineArn) }] : []));
     const running = await Promise.all(
       standard.filter((sm) => lists.running.has(sm.stateMachineArn)).map(async (sm) => {
-        const list = await this.call("ListExecutions", region, () => this.deps.listExecutions({ stateMachineArn: sm.stateMachineArn, statusFilter: "RUNNING" as ExecutionStatus, maxItems: serverConfig().executionsPerStatus }));
+        const list = await this.call("ListExecutions", region, () => this.deps.listExecutions({ stateMachineArn: sm.stateMachineArn, statusFilter: "RUNNING" as ExecutionStatus, maxItems: serverConfig().executionsPerStatus }), accountId);
         return [sm.stateMachineArn, list] as const;
       }),
     );
     // Definitions first: a failure's details are read once, and its origin error may live only in the definition.
-    await this.refreshFindings(region, standard);
+    await this.refreshFindings(region, standard, accountId);
     await this.ingest!.run(targets, all);
     for (const [arn, list] of running) this.state.running.set(arn, list);
     this.rememberRunning();
-    if (standard.length > 0 && (refreshList || this.cycle % METRICS_EVERY_CYCLES === 0)) await this.refreshMetrics(region, standard);
+    if (standard.length > 0 && (refreshList || this.cycle % METRICS_EVERY_CYCLES === 0)) await this.refreshMetrics(region, standard, accountId);
   }
 
   /**
    * Which lists each state machine gets this cycle: with SFN_TRIAGE_POLL_STRATEGY=sweep all four for every
    * one; by default the metric-guided plan (lib/analysis/poll/plan.ts) for this (account, region).
    */
-  private async planLists(region: string, standard: readonly StateMachineSummary[]): Promise<{ statuses: Map<string, TerminalStatus[]>; running: Set<string> }> {
+  private async planLists(area: PollTargetArea, standard: readonly StateMachineSummary[]): Promise<{ statuses: Map<string, TerminalStatus[]>; running: Set<string> }> {
     if (serverConfig().pollStrategy === "sweep") {
       return { statuses: new Map(standard.map((sm) => [sm.stateMachineArn, [...TERMINAL_STATUSES]])), running: new Set(standard.map((sm) => sm.stateMachineArn)) };
     }
     const knownRunning = new Set(standard.filter((sm) => (this.state.running.get(sm.stateMachineArn)?.length ?? 0) > 0).map((sm) => sm.stateMachineArn));
-    const plan = await this.planning!.plan({ account: null, region }, standard.map((sm) => sm.stateMachineArn), knownRunning);
+    const plan = await this.planning!.plan({ account: area.account.accountId, region: area.region }, standard.map((sm) => sm.stateMachineArn), knownRunning);
     return {
       statuses: new Map(plan.lists.filter((l) => l.statuses.length > 0).map((l) => [l.stateMachineArn, l.statuses])),
       running: new Set(plan.lists.filter((l) => l.running).map((l) => l.stateMachineArn)),
@@ -254,11 +314,12 @@ export class FleetPoller {
     }
   }
 
-  private async refreshMetrics(region: string, standard: StateMachineSummary[]) {
+  private async refreshMetrics(region: string, standard: StateMachineSummary[], accountId: string | null) {
     const to = new Date(this.deps.now());
     const from = new Date(to.getTime() - METRIC_WINDOW_MS);
     const metrics = await this.call("GetMetricData", region, () =>
       this.deps.getExecutionMetrics(region, { stateMachineArns: standard.map((sm) => sm.stateMachineArn), from, to, periodSeconds: 3600 }),
+      accountId,
     );
     const dayAgo = to.getTime() - DAY_MS;
     for (const sm of standard) {
@@ -273,13 +334,13 @@ export class FleetPoller {
     }
   }
 
-  private async refreshFindings(region: string, standard: StateMachineSummary[]) {
+  private async refreshFindings(region: string, standard: StateMachineSummary[], accountId: string | null) {
     const { definitionTtlMs } = serverConfig();
     const now = this.deps.now();
     for (const sm of standard) {
       const known = this.state.findingsByArn.get(sm.stateMachineArn);
       if (known && now - known.at < definitionTtlMs) continue;
-      const description = await this.call("DescribeStateMachine", region, () => this.deps.describeStateMachine(sm.stateMachineArn));
+      const description = await this.call("DescribeStateMachine", region, () => this.deps.describeStateMachine(sm.stateMachineArn), accountId);
       const findings: FleetStateMachine["findings"] = findingsForDefinition(description.definition, { stateMachineType: description.type });
       this.state.findingsByArn.set(sm.stateMachineArn, { at: now, findings, definition: description.definition });
     }

@@ -1,9 +1,10 @@
 import "server-only";
 import * as aws from "@/lib/aws";
 import { configuredRegions } from "@/lib/aws/clients";
+import { setWatchedAccounts } from "@/lib/aws/accounts";
 import { createAwsPort, type AwsPort } from "./aws-port";
 import { sharedBudget, type Budget } from "./budget";
-import { serverConfig } from "./config";
+import { serverConfig, watchedAccounts } from "./config";
 import type { EventIngest } from "./event-ingest";
 import { eventIngestFromEnv } from "./event-ingest-wiring";
 import { TriageService, type ClosedReports, type StoredClosed } from "./executions";
@@ -22,6 +23,8 @@ export interface Services {
   store: Promise<FailureStore>;
   /** The SQS consumer of Step Functions status-change events (null unless SFN_TRIAGE_EVENTS_QUEUE_URL is set). */
   events: EventIngest | null;
+  /** Why SFN_TRIAGE_ACCOUNTS can't be read (nothing is polled then), or null. */
+  accountsProblem: string | null;
 }
 
 /**
@@ -30,7 +33,7 @@ export interface Services {
  * failure details only while tokens remain beyond the reserve for the triage pages).
  */
 function chargedByThePort(budget: Budget): Budget {
-  return { take: async () => {}, available: (api, region) => budget.available(api, region), spent: () => budget.spent() };
+  return { take: async () => {}, available: (api, region, account) => budget.available(api, region, account), spent: () => budget.spent() };
 }
 
 // How often the set of executions the poller knows is rebuilt for the port's "known" check.
@@ -44,6 +47,9 @@ export function buildServices(
 ): Services {
   const budget = sharedBudget();
   const store = openStore();
+  // SFN_TRIAGE_ACCOUNTS, once per process: the AWS layer signs each account's calls with its role's session.
+  const { accounts, problem: accountsProblem } = watchedAccounts(configuredRegions());
+  setWatchedAccounts(accounts);
   let known = { at: -Infinity, arns: new Set<string>() };
   let poller: FleetPoller | null = null;
   // Known: in the fleet snapshot (recent failures, running executions) or anywhere in the failure index.
@@ -57,11 +63,11 @@ export function buildServices(
     const keys = await (await store).knownKeys([{ executionArn: arn, redriveCount: 0 }]).catch(() => new Set<string>());
     return keys.size > 0;
   };
-  const port = createAwsPort({ budget, calls, regions: configuredRegions, hidePayloads: () => serverConfig().hidePayloads, isKnownExecution, now });
-  poller = new FleetPoller(configuredRegions(), { ...port.poller, budget: chargedByThePort(budget), store, now });
+  const port = createAwsPort({ budget, calls, regions: configuredRegions, accounts: () => accounts, hidePayloads: () => serverConfig().hidePayloads, isKnownExecution, now });
+  poller = new FleetPoller(configuredRegions(), { ...port.poller, budget: chargedByThePort(budget), store, now, accounts, accountsProblem });
   const triage = new TriageService({ ...port.visitor, budget: chargedByThePort(budget), now, closedReports: closedReportsIn(store, now) });
   const events = eventIngestFromEnv({ port: port.poller, budget, store, poller, regions: configuredRegions, now });
-  return { budget, aws: port, poller, triage, store, events };
+  return { budget, aws: port, poller, triage, store, events, accountsProblem };
 }
 
 /**

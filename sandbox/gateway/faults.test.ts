@@ -20,6 +20,8 @@ describe("parseFaultConfig", () => {
     expect(() => parseFaultConfig({ nope: 1 })).toThrow(/nope/);
     expect(() => parseFaultConfig({ targets: "ListExecutions" })).toThrow(/targets/);
     expect(() => parseFaultConfig([])).toThrow();
+    expect(parseFaultConfig({ denyAssumeRole: ["arn:aws:iam::210987654321:role/sfn-triage-read"] })).toEqual({ denyAssumeRole: ["arn:aws:iam::210987654321:role/sfn-triage-read"] });
+    expect(() => parseFaultConfig({ denyAssumeRole: ["sfn-triage-read"] })).toThrow(/denyAssumeRole must be an array of IAM role ARNs/);
   });
 });
 

@@ -23,6 +23,8 @@ export interface FaultConfig {
   eventDelayMs?: number;
   /** Execution statuses the event faults apply to (RUNNING, FAILED…); default all. */
   eventStatuses?: string[];
+  /** Role ARNs whose STS AssumeRole answers 403 AccessDenied, as AWS does when the trust policy doesn't name the caller. */
+  denyAssumeRole?: string[];
 }
 
 /** What to do with one call. */
@@ -33,7 +35,7 @@ export type FaultDecision =
   | { kind: "expire-token"; delayMs: number }
   | { kind: "pass"; delayMs: number };
 
-const KEYS = new Set(["throttleRate", "latencyMs", "errorRate", "errorStatus", "dropRate", "targets", "expireTokens", "eventDropRate", "eventDuplicateRate", "eventDelayRate", "eventDelayMs", "eventStatuses"]);
+const KEYS = new Set(["throttleRate", "latencyMs", "errorRate", "errorStatus", "dropRate", "targets", "expireTokens", "eventDropRate", "eventDuplicateRate", "eventDelayRate", "eventDelayMs", "eventStatuses", "denyAssumeRole"]);
 
 /** Validate a fault config from JSON; throws with a message naming the bad field. */
 export function parseFaultConfig(value: unknown): FaultConfig {
@@ -70,6 +72,12 @@ export function parseFaultConfig(value: unknown): FaultConfig {
   if (input.eventStatuses !== undefined) {
     if (!Array.isArray(input.eventStatuses) || !input.eventStatuses.every((t) => typeof t === "string" && t.length > 0)) throw new Error("eventStatuses must be an array of execution statuses");
     out.eventStatuses = [...(input.eventStatuses as string[])];
+  }
+  if (input.denyAssumeRole !== undefined) {
+    if (!Array.isArray(input.denyAssumeRole) || !input.denyAssumeRole.every((t) => typeof t === "string" && /^arn:aws:iam::\d{12}:role\/.+$/.test(t))) {
+      throw new Error("denyAssumeRole must be an array of IAM role ARNs");
+    }
+    out.denyAssumeRole = [...(input.denyAssumeRole as string[])];
   }
   if (input.expireTokens !== undefined) {
     if (typeof input.expireTokens !== "boolean") throw new Error("expireTokens must be a boolean");

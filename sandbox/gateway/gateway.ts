@@ -69,6 +69,12 @@ export async function startGateway(opts: GatewayOptions): Promise<Gateway> {
 
     const call = parseAwsCall(req, body);
     stats.count(call.operation, call.target);
+    const roleArn = call.operation === "AssumeRole" ? call.form?.get("RoleArn") : undefined;
+    if (roleArn && faults.denyAssumeRole?.includes(roleArn)) {
+      stats.fault("errors");
+      // What STS says when the role's trust policy does not name the caller.
+      return sendAwsError(res, call, 403, "AccessDenied", `User: arn:aws:iam::123456789012:user/sandbox is not authorized to perform: sts:AssumeRole on resource: ${roleArn}`);
+    }
     const decision = decideFault(faults, { operation: call.operation, target: call.target, hasNextToken: carriesNextToken(call) });
     if (decision.kind === "drop") {
       stats.fault("dropped");

@@ -56,6 +56,8 @@ export class HistoryStore {
     const answer = await callMotoJson(this.motoUrl, {
       service: "states",
       region,
+      // The execution's own account (the sandbox has two): moto keys its backends by account.
+      account: executionArn.split(":")[4],
       target: "AWSStepFunctions.GetExecutionHistory",
       body: { executionArn },
     });

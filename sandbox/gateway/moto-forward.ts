@@ -47,7 +47,7 @@ export function relay(res: http.ServerResponse, answer: MotoAnswer, body: Buffer
 }
 
 /** Call moto's AWS JSON 1.0 API directly (gateway-internal; not counted, no faults). */
-export function callMotoJson(motoUrl: URL, opts: { service: string; region: string; target: string; body: unknown }): Promise<MotoAnswer> {
+export function callMotoJson(motoUrl: URL, opts: { service: string; region: string; target: string; body: unknown; account?: string }): Promise<MotoAnswer> {
   const payload = Buffer.from(JSON.stringify(opts.body), "utf8");
   const date = new Date().toISOString().slice(0, 10).replace(/-/g, "");
   const headers: http.OutgoingHttpHeaders = {
@@ -56,6 +56,8 @@ export function callMotoJson(motoUrl: URL, opts: { service: string; region: stri
     // moto routes by the credential scope's service name and never checks the signature.
     authorization: `AWS4-HMAC-SHA256 Credential=test/${date}/${opts.region}/${opts.service}/aws4_request, SignedHeaders=host, Signature=0`,
     "content-length": String(payload.length),
+    // moto's header for "this account" (else the default one, 123456789012).
+    ...(opts.account && /^\d{12}$/.test(opts.account) ? { "x-moto-account-id": opts.account } : {}),
   };
   return new Promise((resolve, reject) => {
     const upstream = http.request({ host: motoUrl.hostname, port: motoUrl.port, method: "POST", path: "/", headers, timeout: 120_000 }, (res) => {

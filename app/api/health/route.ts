@@ -1,6 +1,6 @@
 import { NextResponse } from "next/server";
 import { authConfigProblem } from "@/lib/server/auth";
-import { fleetPoller } from "@/lib/server/fleet";
+import { accountsProblem, fleetPoller } from "@/lib/server/fleet";
 import { assessHealth } from "@/lib/server/health";
 
 export const dynamic = "force-dynamic";
@@ -12,6 +12,6 @@ const startedAtMs = Date.now();
 export function GET() {
   const poller = fleetPoller();
   void poller.start();
-  const health = assessHealth({ authProblem: authConfigProblem(), poll: poller.snapshot(), startedAtMs, nowMs: Date.now() });
+  const health = assessHealth({ authProblem: authConfigProblem(), accountsProblem: accountsProblem(), poll: poller.snapshot(), startedAtMs, nowMs: Date.now() });
   return NextResponse.json(health, { status: health.status, headers: { "cache-control": "no-store" } });
 }

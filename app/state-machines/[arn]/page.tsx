@@ -26,6 +26,9 @@ export default async function StateMachinePage({ params, searchParams }: Params)
     return (
       <>
         <h1>{result.view.stateMachine.name}</h1>
+        <p className="muted" data-testid="state-machine-account">
+          {accountLine(result.view.stateMachine.stateMachineArn, result.view.fleet?.accountName ?? null)}
+        </p>
         <StateMachineView initial={result.view} window={window} />
       </>
     );
@@ -34,4 +37,10 @@ export default async function StateMachinePage({ params, searchParams }: Params)
   if (isAwsFailure(error) && error.kind === "not-found") notFound();
   if (isAwsFailure(error)) return <ErrorPanel title="AWS did not answer" message={`${clientMessageFor(error)}`} query={arn} />;
   throw error;
+}
+
+/** "Account payments (210987654321) · us-east-1": the ARN carries the account; the name is SFN_TRIAGE_ACCOUNTS's. */
+function accountLine(stateMachineArn: string, accountName: string | null): string {
+  const [, , , region = "", accountId = ""] = stateMachineArn.split(":");
+  return `Account ${accountName && accountName !== accountId ? `${accountName} (${accountId})` : accountId} · ${region}`;
 }

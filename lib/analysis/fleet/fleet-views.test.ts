@@ -41,6 +41,8 @@ function makeStateMachine(overrides: Partial<FleetStateMachine> = {}): FleetStat
     name: stateMachineArn.split(":").pop() ?? "orders",
     type: "STANDARD",
     region: "us-east-1",
+    accountId: stateMachineArn.split(":")[4] ?? "",
+    accountName: null,
     counts: { FAILED: 0, TIMED_OUT: 0, ABORTED: 0, RUNNING: 0 },
     cloudWatchFailures24h: null,
     alarms: [],

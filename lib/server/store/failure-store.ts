@@ -112,8 +112,17 @@ export class FailureStore {
   }
 
   /** Failures whose details are still to be read, newest first. */
-  async pendingDetails(limit: number): Promise<IndexedFailure[]> {
-    const rows = await this.db.selectFrom("failures").selectAll().where("summarised", "=", 0).orderBy("stop_ms", "desc").limit(limit).execute();
+  async pendingDetails(limit: number, stateMachineArns?: readonly string[]): Promise<IndexedFailure[]> {
+    // Per poll target (an account and region): one account's backlog never hides another's.
+    if (stateMachineArns?.length === 0) return [];
+    const rows = await this.db
+      .selectFrom("failures")
+      .selectAll()
+      .where("summarised", "=", 0)
+      .$if(stateMachineArns !== undefined, (qb) => qb.where("state_machine_arn", "in", stateMachineArns!))
+      .orderBy("stop_ms", "desc")
+      .limit(limit)
+      .execute();
     return rows.map(toIndexedFailure);
   }
 
