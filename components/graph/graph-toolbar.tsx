@@ -1,9 +1,7 @@
 "use client";
-import { useReactFlow } from "@xyflow/react";
 import { useId } from "react";
 import type { GraphContainer, GraphState } from "@/lib/analysis/graph/state-graph-model";
 import { formatCount } from "@/lib/analysis/format";
-import { OPENING_ZOOM } from "./viewport";
 import styles from "./state-graph.module.css";
 
 /** A Map state the execution iterated, and how many iterations it started. */
@@ -16,6 +14,8 @@ export interface IteratedMap {
 export type IterationPick = { mapPath: string; iteration: number } | null;
 
 interface Props {
+  /** Shows the whole graph. */
+  onFit(): void;
   branches: readonly { container: GraphContainer; parallel: GraphState }[];
   focusedBranch: string | null;
   onFocusBranch(id: string | null): void;
@@ -30,13 +30,12 @@ interface Props {
 const MAX_ITERATION_OPTIONS = 500;
 
 /** Fit-to-view, Parallel branch focus and the Map iteration picker: one row above the canvas. */
-export function GraphToolbar({ branches, focusedBranch, onFocusBranch, maps, iteration, onPickIteration, iterationStatus }: Props) {
-  const { fitView } = useReactFlow();
+export function GraphToolbar({ onFit, branches, focusedBranch, onFocusBranch, maps, iteration, onPickIteration, iterationStatus }: Props) {
   const id = useId();
   const pickValue = iteration ? `${iteration.mapPath}\u0000${iteration.iteration}` : "";
   return (
     <div className={styles.toolbar} role="toolbar" aria-label="Graph view">
-      <button type="button" onClick={() => void fitView({ padding: 0.08 })} data-testid="graph-fit">
+      <button type="button" onClick={onFit} data-testid="graph-fit">
         Fit whole graph
       </button>
       {branches.length > 0 ? (
@@ -46,9 +45,7 @@ export function GraphToolbar({ branches, focusedBranch, onFocusBranch, maps, ite
             id={`${id}-branch`}
             value={focusedBranch ?? ""}
             onChange={(e) => {
-              const branch = e.target.value || null;
-              onFocusBranch(branch);
-              if (branch) void fitView({ nodes: [{ id: branch }], minZoom: OPENING_ZOOM, maxZoom: OPENING_ZOOM, padding: 0.1 });
+              onFocusBranch(e.target.value || null);
             }}
           >
             <option value="">All branches</option>

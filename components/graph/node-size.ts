@@ -22,7 +22,7 @@ export interface NodeContent {
 // The box model of .node / .header in state-graph.module.css. Generous on purpose: a node a few pixels taller
 // than its text costs nothing, a badge cut off hides the one figure on-call came for.
 const BORDER = 5; // the origin's double border; others are thinner
-const INNER_PAD_X = 10;
+const INNER_PAD_X = 8;
 const INNER_PAD_Y = 6;
 const ROW_GAP = 2;
 const NAME_LINE = 18; // 13 px bold at line-height 1.3

@@ -1,5 +1,5 @@
 "use client";
-import { useNodesInitialized, useReactFlow, useStore } from "@xyflow/react";
+import { useReactFlow, useStore } from "@xyflow/react";
 import { useEffect, useRef } from "react";
 import type { NodeBox } from "./layout";
 import { openingViewport } from "./viewport";
@@ -12,9 +12,11 @@ interface Props {
   trouble: boolean;
 }
 
-/** Sets the opening view once the nodes are on screen: readable zoom, centred on the failed state (or the start). */
+/** Sets the opening view once the canvas can pan and zoom: readable zoom, centred on the failed state (or the start). */
 export function OpeningView({ layoutKey, size, focus, trouble }: Props) {
-  const initialised = useNodesInitialized();
+  // Not useNodesInitialized: with onlyRenderVisibleElements, nodes off screen are never measured, and the
+  // positions and sizes are known from the layout anyway. What must exist is the pan-zoom behaviour.
+  const initialised = useStore((s) => s.panZoom !== null);
   const width = useStore((s) => s.width);
   const height = useStore((s) => s.height);
   const { setViewport } = useReactFlow();

@@ -1,6 +1,6 @@
 "use client";
 import "@xyflow/react/dist/style.css";
-import { Background, Controls, MarkerType, MiniMap, ReactFlow, ReactFlowProvider } from "@xyflow/react";
+import { Background, Controls, MarkerType, MiniMap, ReactFlow, ReactFlowProvider, useReactFlow } from "@xyflow/react";
 import { useCallback, useEffect, useId, useMemo, useState } from "react";
 import { buildStateGraph, statesByPath } from "@/lib/analysis/graph/build-state-graph";
 import { isDefinitionError } from "@/lib/analysis/graph/definition-error";
@@ -19,7 +19,7 @@ import { BranchNode, StateNode } from "./state-node";
 import { sizeNodes, toFlowElements } from "./to-flow-elements";
 import { useGraphLayout } from "./use-graph-layout";
 import { useIterationOverlay } from "./use-iteration-overlay";
-import { absoluteBox, canvasHeight, pickOpeningStateId } from "./viewport";
+import { absoluteBox, canvasHeight, OPENING_ZOOM, pickOpeningStateId } from "./viewport";
 import styles from "./state-graph.module.css";
 
 /** Props of the state graph. Keys of `aggregates` are state paths. */
@@ -39,7 +39,8 @@ export interface StateGraphProps {
 const nodeTypes = { state: StateNode, branch: BranchNode };
 const edgeTypes = { route: RouteEdge };
 const MARKER = { type: MarkerType.ArrowClosed, width: 16, height: 16 };
-const ARIA_LABELS = { "controls.ariaLabel": "Zoom controls", "controls.zoomIn.ariaLabel": "Zoom in", "controls.zoomOut.ariaLabel": "Zoom out", "controls.fitView.ariaLabel": "Fit whole graph" };
+const ARIA_LABELS = { "controls.ariaLabel": "Zoom controls", "controls.zoomIn.ariaLabel": "Zoom in", "controls.zoomOut.ariaLabel": "Zoom out" };
+const FIT_PADDING = 0.08;
 
 // Each refresh of the triage JSON brings an equal model as a new object; keep the first per definition so the
 // layout (keyed by model identity) is not redone and the graph does not flash "laying out" on every poll.
@@ -111,6 +112,20 @@ function Graph({ definition, model: given = null, overlay: executionOverlay = nu
     if (openPath) document.getElementById(`${panelId}-title`)?.focus();
   }, [openPath, panelId]);
   const actions = useMemo(() => ({ open: setOpenPath, openPath, panelId }), [openPath, panelId]);
+  // Not React Flow's fitView: it waits until every node is measured, and with onlyRenderVisibleElements the
+  // nodes off screen never are. The layout knows the graph's bounds.
+  const { fitBounds, setCenter } = useReactFlow();
+  const fitAll = useCallback(() => {
+    if (layout) void fitBounds({ x: 0, y: 0, width: layout.width, height: layout.height }, { padding: FIT_PADDING });
+  }, [layout, fitBounds]);
+  const focusBranch = useCallback(
+    (id: string | null) => {
+      setFocusedBranch(id);
+      const box = id && model && layout ? absoluteBox(model, layout, id) : null;
+      if (box) void setCenter(box.x + box.width / 2, box.y + box.height / 2, { zoom: OPENING_ZOOM });
+    },
+    [model, layout, setCenter],
+  );
 
   if (built.error !== null || layoutError !== null) {
     return (
@@ -131,7 +146,7 @@ function Graph({ definition, model: given = null, overlay: executionOverlay = nu
       {overlay && overlay.unmatchedPaths.length > 0 ? (
         <p className={styles.banner}>The execution ran states this definition no longer has: {overlay.unmatchedPaths.join(", ")}.</p>
       ) : null}
-      <GraphToolbar branches={branches} focusedBranch={focusedBranch} onFocusBranch={setFocusedBranch} maps={maps} iteration={pick} onPickIteration={setPick} iterationStatus={iterationStatus} />
+      <GraphToolbar onFit={fitAll} branches={branches} focusedBranch={focusedBranch} onFocusBranch={focusBranch} maps={maps} iteration={pick} onPickIteration={setPick} iterationStatus={iterationStatus} />
       <div className={styles.frame}>
         <div className={styles.canvas} style={{ height: canvasHeight(layout) }} data-testid="state-graph" aria-label={`State graph, ${model?.states.length ?? 0} states`} role="group">
           {nodes && edges && layout ? (
@@ -149,14 +164,15 @@ function Graph({ definition, model: given = null, overlay: executionOverlay = nu
               edgesFocusable={false}
               zoomOnScroll={false}
               panOnScroll
-              // 300 states: only what is on screen is in the DOM, so panning stays smooth.
-              onlyRenderVisibleElements
+              // 300 states: only what is on screen is in the DOM, so panning stays smooth. A small graph keeps
+              // every node in the DOM (find-in-page, tests and screen readers reach states off screen).
+              onlyRenderVisibleElements={(model?.states.length ?? 0) > FIT_ALL_MAX_STATES}
               colorMode="system"
               ariaLabelConfig={ARIA_LABELS}
             >
               <OpeningView layoutKey={layoutKey} size={layout} focus={focusBox} trouble={opening?.trouble ?? false} />
               <Background gap={24} size={1} />
-              <Controls showInteractive={false} fitViewOptions={{ padding: 0.08 }} className={styles.controls} />
+              <Controls showInteractive={false} showFitView={false} className={styles.controls} />
               {model && model.states.length > FIT_ALL_MAX_STATES ? <MiniMap pannable zoomable ariaLabel="Minimap of the state graph" /> : null}
             </ReactFlow>
           ) : (
