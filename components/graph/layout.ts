@@ -76,7 +76,7 @@ export function toElkGraph(model: StateGraphModel, sizes: Readonly<Record<string
     const compound = state.type === "Map" || state.type === "Parallel";
     const size = sizes[state.id] ?? NODE_SIZE;
     // A Map/Parallel's header is as tall as its content; its states start below it.
-    const header = sizes[state.id] ? Math.max(COMPOUND_HEADER, size.height + 8) : COMPOUND_HEADER;
+    const header = sizes[state.id] ? size.height + 8 : COMPOUND_HEADER;
     const node: ElkNode = compound
       ? { id: state.id, layoutOptions: { ...containerOptions(header), "elk.nodeSize.minimum": `(${size.width},${size.height})`, "elk.nodeSize.constraints": "MINIMUM_SIZE" }, children: [], edges: [] }
       : { id: state.id, width: size.width, height: size.height };

@@ -30,6 +30,8 @@ const TEXT_LINE = 16; // 12 px at line-height 1.3
 const BADGE_LINE = 17; // 11 px at 1.3 plus its 1 px borders
 const BADGE_GAP = 3;
 const SLACK = 4;
+/** A sized node with no badges: name and kind only. */
+const MIN_HEIGHT = 64;
 
 /** Width of a text at `ascii` px per ASCII character; symbols (⇅ ≡ ↻ ⚠ ⏱) can fall back to a wider font. */
 function textWidth(text: string, ascii: number): number {
@@ -58,5 +60,5 @@ export function estimateNodeSize(content: NodeContent): NodeSize {
   }
   const lines = [NAME_LINE, TEXT_LINE, ...(content.outcomeLabel ? [TEXT_LINE] : []), ...(rows > 0 ? [rows * BADGE_LINE + (rows - 1) * BADGE_GAP] : [])];
   const height = 2 * (BORDER + INNER_PAD_Y) + lines.reduce((a, b) => a + b, 0) + ROW_GAP * (lines.length - 1) + SLACK;
-  return { width, height: Math.max(NODE_SIZE.height, Math.ceil(height)) };
+  return { width, height: Math.max(MIN_HEIGHT, Math.ceil(height)) };
 }
