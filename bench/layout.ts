@@ -1,13 +1,15 @@
 /**
- * Speed of the state graph: ELK layout plus React Flow elements for a 300-state definition (every state
+ * Speed of the state graph: node sizing, ELK layout plus React Flow elements for a 300-state definition (every state
  * type, nested Parallel and Map), target under 300 ms. The same pipeline on a 5-state definition, in the
  * same run, is the baseline. The first layout in a process also pays for ELK's JIT warm-up (a once-per-page
- * cost), so it is reported apart. Run alone: `npx tsx bench/layout.ts`.
+ * cost), so it is reported apart. Panning is not timed here: it is the browser's work (React Flow moves one
+ * transformed element, and with onlyRenderVisibleElements draws only the nodes on screen), and a frame-time
+ * figure would need a real GPU-backed Chromium, not this headless one. Run alone: `npx tsx bench/layout.ts`.
  */
 import { pathToFileURL } from "node:url";
 import ELK from "elkjs/lib/elk.bundled.js";
 import { layoutStateGraph } from "@/components/graph/layout";
-import { toFlowElements } from "@/components/graph/to-flow-elements";
+import { sizeNodes, toFlowElements } from "@/components/graph/to-flow-elements";
 import { findModelFindings } from "@/lib/analysis/findings/find-findings";
 import { buildStateGraph } from "@/lib/analysis/graph/build-state-graph";
 import { makeSyntheticDefinition } from "@/test-support/synthetic-definition";
@@ -25,8 +27,10 @@ function median(values: number[]): number {
 async function timeLayout(elk: InstanceType<typeof ELK>, text: string): Promise<number> {
   const start = performance.now();
   const model = buildStateGraph(text);
-  const layout = await layoutStateGraph(model, elk);
-  toFlowElements(model, layout, { findings: findModelFindings(model) });
+  const inputs = { findings: findModelFindings(model) };
+  // Nodes are sized from their badges before ELK runs (node-size.ts), as the browser does.
+  const layout = await layoutStateGraph(model, elk, sizeNodes(model, inputs));
+  toFlowElements(model, layout, inputs);
   return performance.now() - start;
 }
 

@@ -1,7 +1,7 @@
 import type { GraphState } from "@/lib/analysis/graph/state-graph-model";
 import type { StateOverlay } from "@/lib/analysis/graph/overlay";
 import { describeRetryPolicy, formatSeconds, totalWorstCaseRetryWaitSeconds } from "@/lib/analysis/graph/retry-policy";
-import { formatDuration } from "@/lib/analysis/format";
+import { formatBytes, formatBytesExact, formatCount, formatDecimal, formatDuration } from "@/lib/analysis/format";
 import { PAYLOAD_LIMIT_BYTES } from "@/lib/analysis/limits";
 
 /** A finding as the graph needs it (`Finding` from lib/analysis/findings and the pages' `FindingView` both fit). */
@@ -32,13 +32,6 @@ export interface Badge {
 
 const LIMIT = PAYLOAD_LIMIT_BYTES;
 
-/** "12.3 KiB", "250 KiB", "812 B": short enough for a node; the details panel has exact bytes. */
-export function formatBytesShort(bytes: number): string {
-  if (bytes < 1024) return `${bytes} B`;
-  const kib = bytes / 1024;
-  return `${kib < 100 ? kib.toFixed(1) : Math.round(kib)} KiB`;
-}
-
 const percent = (ratio: number) => `${Math.round(ratio * 100)}%`;
 const payloadTone = (ratio: number): Badge["tone"] => (ratio >= 0.9 ? "bad" : ratio >= 0.5 ? "warn" : "neutral");
 const SEVERITY = { error: { icon: "✕", word: "error" }, warning: { icon: "⚠", word: "warning" }, info: { icon: "ℹ", word: "note" } };
@@ -63,10 +56,10 @@ function executionBadges(overlay: StateOverlay): Badge[] {
   const badges: Badge[] = [];
   const s = overlay.state;
   if (overlay.maxPayloadBytes !== null && overlay.payloadRatio !== null) {
-    badges.push({ key: "payload", text: `⇅ ${formatBytesShort(overlay.maxPayloadBytes)} · ${percent(overlay.payloadRatio)}`, title: `Largest payload ${overlay.maxPayloadBytes.toLocaleString("en-US")} of ${LIMIT.toLocaleString("en-US")} bytes`, tone: payloadTone(overlay.payloadRatio) });
+    badges.push({ key: "payload", text: `⇅ ${formatBytes(overlay.maxPayloadBytes)} · ${percent(overlay.payloadRatio)}`, title: `Largest payload ${formatBytesExact(overlay.maxPayloadBytes)} of ${formatBytesExact(LIMIT)}`, tone: payloadTone(overlay.payloadRatio) });
   }
   if (!s) return badges;
-  badges.push({ key: "events", text: `≡ ${s.events} events`, title: "History events this state spent (its own)", tone: "neutral" });
+  badges.push({ key: "events", text: `≡ ${formatCount(s.events)} events`, title: "History events this state spent (its own)", tone: "neutral" });
   if (s.retries > 0) badges.push({ key: "retries", text: `↻ ${s.retries} retr${s.retries === 1 ? "y" : "ies"}`, title: `${s.attempts} attempts`, tone: "warn" });
   if (s.durationMs.total > 0) badges.push({ key: "time", text: `time ${formatDuration(s.durationMs.total)}`, title: "Time spent in the state (all entries)", tone: "neutral" });
   return badges;
@@ -77,10 +70,10 @@ function aggregateBadges(a: StateAggregateFigures): Badge[] {
   if (a.failures > 0) badges.push({ key: "failures", text: `✕ ${a.failures} failed`, title: "Executions that failed here", tone: "bad" });
   if (a.timeouts > 0) badges.push({ key: "timeouts", text: `⏱ ${a.timeouts} timed out`, title: "Executions that timed out here", tone: "bad" });
   if (a.maxBytes !== null) {
-    const p95 = a.p95Bytes === null ? "" : `p95 ${formatBytesShort(a.p95Bytes)} · `;
-    badges.push({ key: "payload", text: `⇅ ${p95}max ${percent(a.maxBytes / LIMIT)}`, title: `Largest payload ${a.maxBytes.toLocaleString("en-US")} of ${LIMIT.toLocaleString("en-US")} bytes`, tone: payloadTone(a.maxBytes / LIMIT) });
+    const p95 = a.p95Bytes === null ? "" : `p95 ${formatBytes(a.p95Bytes)} · `;
+    badges.push({ key: "payload", text: `⇅ ${p95}max ${percent(a.maxBytes / LIMIT)}`, title: `Largest payload ${formatBytesExact(a.maxBytes)} of ${formatBytesExact(LIMIT)}`, tone: payloadTone(a.maxBytes / LIMIT) });
   }
-  badges.push({ key: "events", text: `≡ ${Number(a.eventsPerExecution.toFixed(1))} ev/exec`, title: "History events per execution", tone: "neutral" });
+  badges.push({ key: "events", text: `≡ ${formatDecimal(a.eventsPerExecution)} ev/exec`, title: "History events per execution", tone: "neutral" });
   return badges;
 }
 

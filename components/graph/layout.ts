@@ -1,9 +1,9 @@
 import ELK from "elkjs/lib/elk.bundled.js";
 import type { ElkExtendedEdge, ElkNode, ELK as ElkApi } from "elkjs/lib/elk-api";
 import type { StateGraphModel } from "@/lib/analysis/graph/state-graph-model";
+import { NODE_SIZE, type NodeSize } from "./node-size";
 
-/** Sizes the node components are drawn at; layout and rendering must agree on them. */
-export const NODE_SIZE = { width: 240, height: 104 } as const;
+export { NODE_SIZE } from "./node-size";
 /** Room above a Map/Parallel's children for its own header (name, type, outcome). */
 export const COMPOUND_HEADER = 112;
 /** Room above a Parallel branch's states for its label. */
@@ -53,8 +53,11 @@ const ROOT_OPTIONS: Record<string, string> = {
 // ELK options don't inherit: every compound node carries the algorithm and direction too.
 const containerOptions = (top: number) => ({ ...ROOT_OPTIONS, "elk.padding": `[top=${top},left=${PAD},bottom=${PAD},right=${PAD}]` });
 
-/** The ELK graph for a model: a compound node per Map and Parallel, one per Parallel branch. Pure and deterministic. */
-export function toElkGraph(model: StateGraphModel): ElkNode {
+/**
+ * The ELK graph for a model: a compound node per Map and Parallel, one per Parallel branch. Pure and deterministic.
+ * `sizes` (by node id, from estimateNodeSize) sets each leaf's box and each Map/Parallel's header; else NODE_SIZE.
+ */
+export function toElkGraph(model: StateGraphModel, sizes: Readonly<Record<string, NodeSize>> = {}): ElkNode {
   const root: ElkNode = { id: "root", layoutOptions: { ...ROOT_OPTIONS }, children: [], edges: [] };
   const nodes = new Map<string, ElkNode>([["root", root]]);
   const containers = new Map(model.containers.map((c) => [c.id, c]));
@@ -71,9 +74,12 @@ export function toElkGraph(model: StateGraphModel): ElkNode {
   };
   for (const state of model.states) {
     const compound = state.type === "Map" || state.type === "Parallel";
+    const size = sizes[state.id] ?? NODE_SIZE;
+    // A Map/Parallel's header is as tall as its content; its states start below it.
+    const header = sizes[state.id] ? size.height + 8 : COMPOUND_HEADER;
     const node: ElkNode = compound
-      ? { id: state.id, layoutOptions: { ...containerOptions(COMPOUND_HEADER), "elk.nodeSize.minimum": `(${NODE_SIZE.width},${NODE_SIZE.height})`, "elk.nodeSize.constraints": "MINIMUM_SIZE" }, children: [], edges: [] }
-      : { id: state.id, width: NODE_SIZE.width, height: NODE_SIZE.height };
+      ? { id: state.id, layoutOptions: { ...containerOptions(header), "elk.nodeSize.minimum": `(${size.width},${size.height})`, "elk.nodeSize.constraints": "MINIMUM_SIZE" }, children: [], edges: [] }
+      : { id: state.id, width: size.width, height: size.height };
     nodes.set(state.id, node);
     ensure(state.parentId).children?.push(node);
     // Parallel branches go in branch order, before any later sibling state.
@@ -92,8 +98,8 @@ export function toElkGraph(model: StateGraphModel): ElkNode {
 let shared: ElkApi | null = null;
 
 /** Lays the model out with ELK layered, top to bottom. Same model in, same positions out. */
-export async function layoutStateGraph(model: StateGraphModel, elk: ElkApi = (shared ??= new ELK())): Promise<GraphLayout> {
-  const laid = await elk.layout(toElkGraph(model));
+export async function layoutStateGraph(model: StateGraphModel, elk: ElkApi = (shared ??= new ELK()), sizes: Readonly<Record<string, NodeSize>> = {}): Promise<GraphLayout> {
+  const laid = await elk.layout(toElkGraph(model, sizes));
   const layout: GraphLayout = { nodes: {}, edges: {}, width: laid.width ?? 0, height: laid.height ?? 0 };
   const visit = (node: ElkNode) => {
     for (const child of node.children ?? []) {

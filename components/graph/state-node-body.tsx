@@ -1,5 +1,8 @@
 import type { GraphState } from "@/lib/analysis/graph/state-graph-model";
 import type { StateNodeData } from "./to-flow-elements";
+import { describeKind } from "./describe-kind";
+
+export { describeKind } from "./describe-kind";
 import styles from "./state-graph.module.css";
 
 const TYPE_ICON: Record<GraphState["type"], string> = {
@@ -12,21 +15,6 @@ const TYPE_ICON: Record<GraphState["type"], string> = {
   Parallel: "‖",
   Map: "⟳",
 };
-
-/** "Task · lambda:invoke · callback", "Map · distributed", "Parallel · 3 branches". */
-export function describeKind(state: GraphState): string {
-  const parts: string[] = [state.type];
-  if (state.task) {
-    const tail = state.task.resource.split(":::").at(-1) ?? state.task.resource;
-    parts.push(state.task.resource.includes(":::") ? tail : state.task.service ?? "resource");
-    if (state.task.pattern !== "request-response") parts.push(state.task.pattern);
-  }
-  if (state.map) parts.push(state.map.mode === "DISTRIBUTED" ? "distributed" : "inline");
-  if (state.branches !== null) parts.push(`${state.branches} branch${state.branches === 1 ? "" : "es"}`);
-  if (state.isStart) parts.push("start");
-  if (state.isEnd) parts.push("end");
-  return parts.join(" · ");
-}
 
 interface Props {
   data: StateNodeData;

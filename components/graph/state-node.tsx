@@ -1,13 +1,13 @@
 "use client";
 import { Handle, Position, type NodeProps } from "@xyflow/react";
-import { useContext } from "react";
+import { memo, useContext } from "react";
 import { GraphActionsContext } from "./graph-actions";
 import { StateNodeBody } from "./state-node-body";
 import type { BranchFlowNode, StateFlowNode } from "./to-flow-elements";
 import styles from "./state-graph.module.css";
 
 /** React Flow node for a state (a Map or Parallel is a group its children sit in). Edges follow ELK's routes, so handles are invisible. */
-export function StateNode({ data }: NodeProps<StateFlowNode>) {
+export const StateNode = memo(function StateNode({ data }: NodeProps<StateFlowNode>) {
   const actions = useContext(GraphActionsContext);
   return (
     <>
@@ -16,9 +16,9 @@ export function StateNode({ data }: NodeProps<StateFlowNode>) {
       <Handle type="source" position={Position.Bottom} isConnectable={false} className={styles.handle} />
     </>
   );
-}
+});
 
 /** A Parallel branch: a labelled frame around its states. */
-export function BranchNode({ data }: NodeProps<BranchFlowNode>) {
+export const BranchNode = memo(function BranchNode({ data }: NodeProps<BranchFlowNode>) {
   return <div className={styles.branch}>{data.label}</div>;
-}
+});

@@ -6,7 +6,8 @@ import { makeSyntheticDefinition } from "@/test-support/synthetic-definition";
 import { findModelFindings } from "@/lib/analysis/findings/find-findings";
 import { layoutStateGraph } from "./layout";
 import { toFlowElements } from "./to-flow-elements";
-import { buildBadges, formatBytesShort } from "./badges";
+import { buildBadges } from "./badges";
+import { formatBytesExact } from "@/lib/analysis/format";
 import { pickFocusNodeIds } from "./focus";
 
 const definition = {
@@ -59,7 +60,7 @@ describe("toFlowElements", () => {
     const data = (id: string) => nodes.find((n) => n.id === id)!.data as Extract<(typeof nodes)[number], { type: "state" }>["data"];
     expect(data("s:Checks/B")).toMatchObject({ outcome: "failed", origin: true, outcomeLabel: "✕ failed (origin)" });
     expect(data("s:Checks")).toMatchObject({ outcome: "failed", origin: false, compound: true });
-    expect(data("s:Fetch").badges.map((b) => b.text)).toEqual(["⇅ 234 KiB · 92%", "≡ 5 events", "↻ 1 retry", "time 1.0 s", "↻ Retry ≤ 7 s", "timeout 30 s", "ℹ 1 note"]);
+    expect(data("s:Fetch").badges.map((b) => b.text)).toEqual(["⇅ 234 KiB · 92%", "≡ 5 events", "↻ 1 retry", "time 1 s", "↻ Retry ≤ 7 s", "timeout 30 s", "ℹ 1 note"]);
     expect(data("s:Fetch").badges[0]!.tone).toBe("bad");
   });
 
@@ -68,13 +69,17 @@ describe("toFlowElements", () => {
     const { nodes } = toFlowElements(model, layout, { aggregates: { Fetch: { failures: 3, timeouts: 1, maxBytes: 131_072, p95Bytes: 2048, eventsPerExecution: 5.25 } } });
     const fetch = nodes.find((n) => n.id === "s:Fetch")!.data as { outcome: string; badges: { text: string }[] };
     expect(fetch.outcome).toBe("none");
-    expect(fetch.badges.map((b) => b.text)).toEqual(["✕ 3 failed", "⏱ 1 timed out", "⇅ p95 2.0 KiB · max 50%", "≡ 5.3 ev/exec", "↻ Retry ≤ 7 s", "timeout 30 s"]);
+    expect(fetch.badges.map((b) => b.text)).toEqual(["✕ 3 failed", "⏱ 1 timed out", "⇅ p95 2 KiB · max 50%", "≡ 5.3 ev/exec", "↻ Retry ≤ 7 s", "timeout 30 s"]);
   });
 });
 
 describe("badges", () => {
-  it("formats bytes short", () => {
-    expect([formatBytesShort(812), formatBytesShort(12_600), formatBytesShort(262_144)]).toEqual(["812 B", "12.3 KiB", "256 KiB"]);
+  it("prints payload sizes through lib/analysis/format: short on the node, exact in its title", async () => {
+    const layout = await layoutStateGraph(model);
+    const { nodes } = toFlowElements(model, layout, { overlay: buildGraphOverlay(model, report) });
+    const payload = (nodes.find((n) => n.id === "s:Fetch")!.data as { badges: { key: string; text: string; title: string }[] }).badges.find((b) => b.key === "payload")!;
+    expect(payload.text).toBe("⇅ 234 KiB · 92%");
+    expect(payload.title).toBe(`Largest payload ${formatBytesExact(240_000)} of 262,144 B`);
   });
 
   it("counts findings by severity in words", () => {
