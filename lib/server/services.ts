@@ -6,6 +6,7 @@ import { sharedBudget, type Budget } from "./budget";
 import { serverConfig } from "./config";
 import { TriageService, type ClosedReports, type StoredClosed } from "./executions";
 import { FleetPoller } from "./poller";
+import { replicationFor, type Replication } from "./replica-state";
 import { indexConfig } from "./store/config";
 import { FailureStore } from "./store/failure-store";
 
@@ -37,6 +38,8 @@ export function buildServices(
   calls: AwsPort = aws,
   now: () => number = () => Date.now(),
   openStore: () => Promise<FailureStore> = () => FailureStore.open(indexConfig().location, indexConfig().retention),
+  // Several replicas on one Postgres: only the lease holder polls (docs/replicas.md). SQLite: always this process.
+  openReplication: (store: Promise<FailureStore>) => Replication = (store) => replicationFor(indexConfig().location, store),
 ): Services {
   const budget = sharedBudget();
   const store = openStore();
@@ -54,7 +57,7 @@ export function buildServices(
     return keys.size > 0;
   };
   const port = createAwsPort({ budget, calls, regions: configuredRegions, hidePayloads: () => serverConfig().hidePayloads, isKnownExecution, now });
-  poller = new FleetPoller(configuredRegions(), { ...port.poller, budget: chargedByThePort(budget), store, now });
+  poller = new FleetPoller(configuredRegions(), { ...port.poller, budget: chargedByThePort(budget), store, now, replication: openReplication(store) });
   const triage = new TriageService({ ...port.visitor, budget: chargedByThePort(budget), now, closedReports: closedReportsIn(store, now) });
   return { budget, aws: port, poller, triage, store };
 }
