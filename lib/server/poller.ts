@@ -173,7 +173,7 @@ export class FleetPoller {
     // Set before the lease's round trip: a cycle is under way (and can be overdue) from here.
     this.state.lastAttemptAt = this.deps.now();
     if (!(await this.replication().lease.hold())) {
-      this.view = await followLeader(this.replication(), this.view, this.state.regions, (view) => this.readIndex(view), this.deps.now());
+      this.view = await followLeader(this.replication(), this.view, this.state.regions, (view) => this.readIndex(view), { nowMs: this.deps.now(), pollIntervalMs: serverConfig().pollIntervalMs });
       return true;
     }
     if (this.view) takeOver(this.state, this.view);

@@ -122,3 +122,22 @@ describe("replicas: one leader polls, followers show what it published", () => {
     expect(back.runningFirstSeen.get("x")).toBe(4);
   });
 });
+
+describe("a follower whose leader has gone quiet", () => {
+  it("marks the fleet overdue once the leader's publication is two intervals old, naming the holder", async () => {
+    const store = FailureStore.open({ backend: "sqlite", file: ":memory:" }, RETENTION);
+    const shared = sharedReplicas();
+    const clock = { now: NOW };
+    const a = deps(store, shared.replica("a"));
+    const b = deps(store, shared.replica("b"));
+    const leader = new FleetPoller([REGION], a.d);
+    const follower = new FleetPoller([REGION], { ...b.d, now: () => clock.now });
+    shared.lead("a");
+    await leader.pollOnce();
+    await follower.pollOnce();
+    expect(follower.snapshot().error).toBeNull();
+    clock.now += 30_000 * 2 + 1_000;
+    await follower.pollOnce();
+    expect(follower.snapshot().error).toMatchObject({ kind: "overdue", message: expect.stringMatching(/^The polling replica \(a\) last reported 61 s ago/) });
+  });
+});

@@ -33,6 +33,7 @@ export interface Replication {
 }
 
 const ROW_ID = "fleet";
+const STALE_PUBLICATION_INTERVALS = 2;
 const MAP_TAG = "__map";
 
 /** JSON of the published part of the state (Maps as tagged entry lists; definitions dropped). */
@@ -107,7 +108,14 @@ function emptyState(regions: string[]): FleetState {
  * A follower's cycle: the leader's last publication, and the failures, counts and progress read from the shared
  * index by this replica. No AWS call. Never throws: an unreadable database keeps the previous view, marked.
  */
-export async function followLeader(replication: Replication, previous: FleetState | null, regions: string[], readIndex: (into: FleetState) => Promise<void>, nowMs: number): Promise<FleetState> {
+export async function followLeader(
+  replication: Replication,
+  previous: FleetState | null,
+  regions: string[],
+  readIndex: (into: FleetState) => Promise<void>,
+  opts: { nowMs: number; pollIntervalMs: number },
+): Promise<FleetState> {
+  const { nowMs } = opts;
   try {
     const publication = await replication.read();
     const view = emptyState(regions);
@@ -126,6 +134,12 @@ export async function followLeader(replication: Replication, previous: FleetStat
         lastAttemptAt: state.lastAttemptAt,
         error: state.error,
       } satisfies Partial<FleetState>);
+      // The leader publishes every interval: a publication older than two says its poller is stuck or gone
+      // (and nobody has taken over yet), which the leader's own "overdue" cannot tell a follower.
+      const ageMs = nowMs - publication.publishedMs;
+      if (view.error === null && ageMs > STALE_PUBLICATION_INTERVALS * opts.pollIntervalMs) {
+        view.error = { kind: "overdue", message: `The polling replica (${publication.holder}) last reported ${Math.round(ageMs / 1000)} s ago. This is what it last saw.`, at: new Date(nowMs).toISOString() };
+      }
     }
     await readIndex(view);
     return view;
