@@ -140,6 +140,13 @@ async function main(): Promise<void> {
     next.child.stderr?.on("data", (b: Buffer) => b.toString("utf8").split("\n").filter(Boolean).forEach((l) => logFile.write(`${label}: ${l}`)));
     void next.exited.then((code) => {
       if (stopping) return;
+      // With replicas, one dashboard going away is what the demo is for: the others keep serving, and one of
+      // them takes over polling within an interval. The demo stops when none is left.
+      const others = nexts.filter((n) => n !== next && n.child.exitCode === null && n.child.signalCode === null);
+      if (others.length > 0) {
+        console.log(`the dashboard ${urls[i]} exited (${code ?? next.child.signalCode ?? "signal"}); ${others.length} other(s) keep serving, one of them polls within an interval.`);
+        return;
+      }
       console.log(`the dashboard ${urls[i]} exited (${code ?? "signal"}); stopping the sandbox. Its output is in ${logFile.path}`);
       void stopAll().finally(() => process.exit(code || 1));
     });
