@@ -48,6 +48,15 @@ describe("assessHealth with several replicas", () => {
     expect(health.replica).toMatchObject({ role: "leader", holder: "b/2", holderAgeMs: 200_000 });
   });
 
+  it("gives a replica that has just taken the lease over four intervals for its first cycle, then holds it to them", () => {
+    const tookOver = lease({ role: "leader", self: "b/2", holder: { id: "b/2", sinceMs: START + 190_000 } });
+    const oldPoll = poll("2026-12-01T10:00:00Z");
+    expect(assessHealth({ authProblem: null, poll: oldPoll, startedAtMs: START, nowMs: START + 200_000, lease: tookOver })).toMatchObject({ ok: true, status: 200 });
+    const late = assessHealth({ authProblem: null, poll: oldPoll, startedAtMs: START, nowMs: START + 311_000, lease: tookOver });
+    expect(late.status).toBe(503);
+    expect(late.reasons).toEqual(["the poller has not completed a cycle in 121 s since this replica took the poll lease"]);
+  });
+
   it("says a single process (SQLite) leads", () => {
     expect(assessHealth({ authProblem: null, poll: poll(null), startedAtMs: START, nowMs: START }).replica).toMatchObject({ role: "leader", lease: "sole" });
   });

@@ -32,8 +32,10 @@ export function assessHealth(input: { authProblem: string | null; poll: PollFres
   const limitMs = poll.pollIntervalMs * STALE_AFTER_INTERVALS;
   const updatedMs = poll.updatedAt ? Date.parse(poll.updatedAt) : null;
   const ageMs = updatedMs === null ? null : Math.max(0, nowMs - updatedMs);
-  const since = updatedMs ?? input.startedAtMs;
   const follower = lease?.role === "follower";
+  // A replica that has just taken the lease over is judged from then on: its first cycle is under way.
+  const leadingSinceMs = !follower && lease?.kind === "postgres" && lease.holder ? lease.holder.sinceMs : -Infinity;
+  const since = Math.max(updatedMs ?? input.startedAtMs, leadingSinceMs);
   // A follower does not poll: the leader's freshness is its own health's business. A follower is unhealthy only
   // when it cannot reach the shared database (it could neither serve the index nor take over).
   const contactMs = lease?.lastContactMs ?? input.startedAtMs;
@@ -43,8 +45,8 @@ export function assessHealth(input: { authProblem: string | null; poll: PollFres
   if (!follower && nowMs - since > limitMs) {
     const why = poll.error ? ` (last error: ${poll.error.kind})` : "";
     reasons.push(
-      updatedMs === null
-        ? `the poller has not completed a cycle in ${Math.round((nowMs - since) / 1000)} s since start${why}`
+      updatedMs === null || since === leadingSinceMs
+        ? `the poller has not completed a cycle in ${Math.round((nowMs - since) / 1000)} s since ${since === leadingSinceMs ? "this replica took the poll lease" : "start"}${why}`
         : `the poller's last success was ${Math.round((ageMs ?? 0) / 1000)} s ago, over ${STALE_AFTER_INTERVALS} intervals${why}`,
     );
   }

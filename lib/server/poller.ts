@@ -176,8 +176,8 @@ export class FleetPoller {
       this.view = await followLeader(this.replication(), this.view, this.state.regions, (view) => this.readIndex(view), { nowMs: this.deps.now(), pollIntervalMs: serverConfig().pollIntervalMs });
       return true;
     }
+    // Pages go on showing the leader's last publication until this replica's first own cycle is complete.
     if (this.view) takeOver(this.state, this.view);
-    this.view = null;
     let ok = true;
     try {
       const store = await this.deps.store;
@@ -195,6 +195,7 @@ export class FleetPoller {
     await this.replication().publish(this.state, this.deps.now()).catch(() => undefined);
     // What the index holds is read even after a failed cycle: whatever was written before the fault is real.
     await this.readIndex().catch(() => undefined);
+    this.view = null;
     this.cycle += 1;
     return ok;
   }

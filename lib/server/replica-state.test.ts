@@ -89,6 +89,9 @@ describe("replicas: one leader polls, followers show what it published", () => {
     const a = deps(store, shared.replica("a"));
     // The second replica's clock is a minute on: what it shows as first seen must be the leader's time, not its own.
     const b = deps(store, shared.replica("b"), NOW + 60_000);
+    let gate: Promise<void> | null = null;
+    const listExecutions = b.d.listExecutions!;
+    b.d.listExecutions = vi.fn(async (input: Parameters<typeof listExecutions>[0]) => (await gate, listExecutions(input)));
     const first = new FleetPoller([REGION], a.d);
     const second = new FleetPoller([REGION], b.d);
     shared.lead("a");
@@ -97,7 +100,15 @@ describe("replicas: one leader polls, followers show what it published", () => {
     const firstSeen = second.snapshot().running[0]!.firstSeenAt;
     expect(firstSeen).toBe(new Date(NOW).toISOString());
     shared.lead("b");
-    await second.pollOnce();
+    // While its first own cycle runs, the new leader's pages still show the last publication, not an empty fleet.
+    let release: () => void = () => {};
+    gate = new Promise<void>((resolve) => (release = resolve));
+    const cycle = second.pollOnce();
+    await vi.waitFor(() => expect(b.d.listExecutions).toHaveBeenCalled());
+    expect(second.snapshot().stateMachines.map((sm) => sm.name)).toEqual(["orders"]);
+    expect(second.snapshot().failing).toHaveLength(1);
+    release();
+    await cycle;
     expect(b.calls).toContain("DescribeStateMachine");
     expect(b.calls.filter((c) => c === "GetExecutionHistory")).toEqual([]); // the failure was summarised by the first leader
     expect(second.snapshot().running[0]!.firstSeenAt).toBe(firstSeen);
