@@ -91,7 +91,7 @@ export class FleetPoller {
     };
     this.scheduler = new PollScheduler(
       { pollOnce: () => this.cycleOnce(), probe: () => this.probe() },
-      { now: this.deps.now, intervalMs: () => serverConfig().pollIntervalMs, maxBackoffMs: () => serverConfig().maxBackoffMs },
+      { now: this.deps.now, intervalMs: () => this.nextTickMs(), maxBackoffMs: () => serverConfig().maxBackoffMs },
     );
   }
 
@@ -144,6 +144,15 @@ export class FleetPoller {
   /** This replica's role in the poll lease (leader with SQLite, always). */
   lease() {
     return this.replication().lease.status();
+  }
+
+  /**
+   * A follower tries the lease twice per interval: its own cycle (reading the shared state and the index) adds
+   * to the wait, and a dead leader's lease must still be taken within one interval.
+   */
+  private nextTickMs(): number {
+    const { pollIntervalMs } = serverConfig();
+    return this.view && this.replication().lease.status().role === "follower" ? Math.max(1, Math.floor(pollIntervalMs / 2)) : pollIntervalMs;
   }
 
   private replication(): Replication {
