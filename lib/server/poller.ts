@@ -15,6 +15,7 @@ import { FailureIngest } from "./failure-ingest";
 import { buildFleetSnapshot, type FleetState, type HourlyPoint } from "./fleet-snapshot";
 import { MetricGuidedPolling, type ScopePlanStatus } from "./poll-plan";
 import { PollScheduler } from "./poll-scheduler";
+import { followLeader, soleReplication, takeOver, type Replication } from "./replica-state";
 import { indexConfig } from "./store/config";
 import { FailureStore } from "./store/failure-store";
 
@@ -37,6 +38,8 @@ export interface PollerDeps {
   accounts?: WatchedAccount[];
   /** A malformed SFN_TRIAGE_ACCOUNTS: every cycle fails with it (nothing to poll). */
   accountsProblem?: string | null;
+  /** Several replicas: only the lease's holder polls; the others show what it published (default: sole process). */
+  replication?: Replication;
 }
 
 /** One account × region the poller covers every cycle. */
@@ -81,6 +84,8 @@ export class FleetPoller {
   private ingest: FailureIngest | null = null;
   private planning: MetricGuidedPolling | null = null;
   private readonly state: FleetState;
+  /** A follower's view: the leader's published state plus this replica's own reads of the index (null while leading). */
+  private view: FleetState | null = null;
   private cycle = 0;
   private readonly areas: PollTargetArea[];
   /** Accounts whose last poll failed: how many times in a row, and when they are tried again. */
@@ -110,7 +115,7 @@ export class FleetPoller {
     };
     this.scheduler = new PollScheduler(
       { pollOnce: () => this.cycleOnce(), probe: () => this.probe() },
-      { now: this.deps.now, intervalMs: () => serverConfig().pollIntervalMs, maxBackoffMs: () => serverConfig().maxBackoffMs },
+      { now: this.deps.now, intervalMs: () => this.nextTickMs(), maxBackoffMs: () => serverConfig().maxBackoffMs },
     );
   }
 
@@ -121,6 +126,8 @@ export class FleetPoller {
 
   stop(): void {
     this.scheduler.stop();
+    // Another replica takes over at its next try instead of after this process is gone.
+    void this.replication().lease.release();
   }
 
   /** The delay before the next full cycle (backoff after failures). */
@@ -143,19 +150,37 @@ export class FleetPoller {
     return this.deps.store;
   }
 
-  /** The fleet as of the last good poll. */
+  /** The fleet as of the last good poll (a follower's: the leader's last publication). */
   snapshot() {
-    return buildFleetSnapshot(this.state, { nowMs: this.deps.now(), pollIntervalMs: serverConfig().pollIntervalMs });
+    return buildFleetSnapshot(this.view ?? this.state, { nowMs: this.deps.now(), pollIntervalMs: serverConfig().pollIntervalMs });
   }
 
   /** Alarms as of the last poll (the failures API shows the alarm beside each signature). */
   alarms(): readonly AlarmSummary[] {
-    return this.state.alarms;
+    return (this.view ?? this.state).alarms;
   }
 
   /** CloudWatch's hourly failed + timed-out + aborted sums per state machine (last 7 days). */
   failureSeries(): ReadonlyMap<string, readonly HourlyPoint[]> {
-    return this.state.failureSeriesByArn;
+    return (this.view ?? this.state).failureSeriesByArn;
+  }
+
+  /** This replica's role in the poll lease (leader with SQLite, always). */
+  lease() {
+    return this.replication().lease.status();
+  }
+
+  /**
+   * A follower tries the lease twice per interval: its own cycle (reading the shared state and the index) adds
+   * to the wait, and a dead leader's lease must still be taken within one interval.
+   */
+  private nextTickMs(): number {
+    const { pollIntervalMs } = serverConfig();
+    return this.view && this.replication().lease.status().role === "follower" ? Math.max(1, Math.floor(pollIntervalMs / 2)) : pollIntervalMs;
+  }
+
+  private replication(): Replication {
+    return (this.deps.replication ??= soleReplication());
   }
 
   /** The state machine's definition as last described (event ingest reads failure details with it), or null. */
@@ -174,6 +199,8 @@ export class FleetPoller {
   }
 
   private async probe(): Promise<boolean> {
+    // A follower never calls AWS: "passing" lets the next step run a cycle, which only reads the leader's state.
+    if (!(await this.replication().lease.hold())) return true;
     const sm = this.state.stateMachines.find((s) => s.type === "STANDARD");
     try {
       if (sm) await this.call("ListExecutions", sm.region, () => this.deps.listExecutions({ stateMachineArn: sm.stateMachineArn, statusFilter: "FAILED", maxItems: 1 }));
@@ -186,7 +213,14 @@ export class FleetPoller {
   }
 
   private async cycleOnce(): Promise<boolean> {
+    // Set before the lease's round trip: a cycle is under way (and can be overdue) from here.
     this.state.lastAttemptAt = this.deps.now();
+    if (!(await this.replication().lease.hold())) {
+      this.view = await followLeader(this.replication(), this.view, this.state.regions, (view) => this.readIndex(view), { nowMs: this.deps.now(), pollIntervalMs: serverConfig().pollIntervalMs });
+      return true;
+    }
+    // Pages go on showing the leader's last publication until this replica's first own cycle is complete.
+    if (this.view) takeOver(this.state, this.view);
     let ok = true;
     try {
       const store = await this.deps.store;
@@ -201,8 +235,12 @@ export class FleetPoller {
       this.state.error = toPollError(error, this.deps.now());
       ok = false;
     }
+    // Published after a failed cycle too, so followers show the leader's error. A failed write is not the
+    // cycle's failure: the index lives in the same database, and its own writes report that.
+    await this.replication().publish(this.state, this.deps.now()).catch(() => undefined);
     // What the index holds is read even after a failed cycle: whatever was written before the fault is real.
     await this.readIndex().catch(() => undefined);
+    this.view = null;
     this.cycle += 1;
     return ok;
   }
@@ -347,7 +385,7 @@ export class FleetPoller {
   }
 
   /** The newest failures, per-state-machine counts over the last day and the index's progress. */
-  private async readIndex() {
+  private async readIndex(into: FleetState = this.state) {
     const store = await this.deps.store;
     const now = this.deps.now();
     const [recent, counts, index] = await Promise.all([
@@ -355,9 +393,9 @@ export class FleetPoller {
       store.countsByStateMachineAndStatus({ fromMs: now - DAY_MS, toMs: now }),
       store.indexStatus({ fresh: true }),
     ]);
-    this.state.recentFailures = recent.items;
-    this.state.countsByArn = counts;
-    this.state.index = index;
+    into.recentFailures = recent.items;
+    into.countsByArn = counts;
+    into.index = index;
   }
 }
 

@@ -9,6 +9,7 @@ import type { EventIngest } from "./event-ingest";
 import { eventIngestFromEnv } from "./event-ingest-wiring";
 import { TriageService, type ClosedReports, type StoredClosed } from "./executions";
 import { FleetPoller } from "./poller";
+import { replicationFor, type Replication } from "./replica-state";
 import { indexConfig } from "./store/config";
 import { FailureStore } from "./store/failure-store";
 
@@ -44,6 +45,8 @@ export function buildServices(
   calls: AwsPort = aws,
   now: () => number = () => Date.now(),
   openStore: () => Promise<FailureStore> = () => FailureStore.open(indexConfig().location, indexConfig().retention),
+  // Several replicas on one Postgres: only the lease holder polls (docs/replicas.md). SQLite: always this process.
+  openReplication: (store: Promise<FailureStore>) => Replication = (store) => replicationFor(indexConfig().location, store),
 ): Services {
   const budget = sharedBudget();
   const store = openStore();
@@ -64,7 +67,7 @@ export function buildServices(
     return keys.size > 0;
   };
   const port = createAwsPort({ budget, calls, regions: configuredRegions, accounts: () => accounts, hidePayloads: () => serverConfig().hidePayloads, isKnownExecution, now });
-  poller = new FleetPoller(configuredRegions(), { ...port.poller, budget: chargedByThePort(budget), store, now, accounts, accountsProblem });
+  poller = new FleetPoller(configuredRegions(), { ...port.poller, budget: chargedByThePort(budget), store, now, accounts, accountsProblem, replication: openReplication(store) });
   const triage = new TriageService({ ...port.visitor, budget: chargedByThePort(budget), now, closedReports: closedReportsIn(store, now) });
   const events = eventIngestFromEnv({ port: port.poller, budget, store, poller, regions: configuredRegions, now });
   return { budget, aws: port, poller, triage, store, events, accountsProblem };

@@ -54,7 +54,7 @@ describe.each(histories.map((h) => [h.name, h] as const))("%s", (_name, h) => {
       const payload = badges.find((b) => b.key === "payload");
       const tableMax = Math.max(s.maxInputBytes ?? -1, s.maxOutputBytes ?? -1);
       if (payload) {
-        expect(num(/Largest payload ([\d,]+) of/.exec(payload.title)![1]!)).toBe(tableMax);
+        expect(num(/Largest payload ([\d,]+) B of/.exec(payload.title)![1]!)).toBe(tableMax);
         const rowMax = Math.max(...own.map((r) => r.payloadBytes ?? -1));
         expect(rowMax, `${s.path}: largest payload in the event view`).toBe(tableMax);
       } else {

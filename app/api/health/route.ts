@@ -12,6 +12,6 @@ const startedAtMs = Date.now();
 export function GET() {
   const poller = fleetPoller();
   void poller.start();
-  const health = assessHealth({ authProblem: authConfigProblem(), accountsProblem: accountsProblem(), poll: poller.snapshot(), startedAtMs, nowMs: Date.now() });
+  const health = assessHealth({ authProblem: authConfigProblem(), accountsProblem: accountsProblem(), poll: poller.snapshot(), startedAtMs, nowMs: Date.now(), lease: poller.lease() });
   return NextResponse.json(health, { status: health.status, headers: { "cache-control": "no-store" } });
 }

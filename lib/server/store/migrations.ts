@@ -85,6 +85,19 @@ const MIGRATIONS: Record<string, Migration> = {
       await db.schema.createIndex("failures_window_cover").on("failures").columns(["stop_ms", "signature_id", "state_machine_arn", "status"]).execute();
     },
   },
+  "0003-replica-state": {
+    // Several replicas on one Postgres: the leader writes what only its poller knows (state machines, alarms,
+    // findings, RUNNING executions, CloudWatch series) here after each cycle, and followers read it (docs/replicas.md).
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .createTable("replica_state")
+        .addColumn("id", "varchar(64)", (c) => c.primaryKey())
+        .addColumn("holder", "varchar(256)", (c) => c.notNull())
+        .addColumn("published_ms", "bigint", (c) => c.notNull())
+        .addColumn("state_json", "text", (c) => c.notNull())
+        .execute();
+    },
+  },
 };
 
 /** Kysely's Migrator reads the migrations from here (no files on disk: the build bundles them). */

@@ -63,10 +63,19 @@ export interface PollGapsTable {
   created_ms: number;
 }
 
+/** What the poll lease's holder last published for the followers (one row per kind of state; see replica-state.ts). */
+export interface ReplicaStateTable {
+  id: string;
+  holder: string;
+  published_ms: number;
+  state_json: string;
+}
+
 export interface IndexDatabase {
   failures: FailuresTable;
   signatures: SignaturesTable;
   reports: ReportsTable;
   drops: DropsTable;
   poll_gaps: PollGapsTable;
+  replica_state: ReplicaStateTable;
 }

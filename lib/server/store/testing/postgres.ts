@@ -1,4 +1,4 @@
-// Test support only: a throwaway Postgres cluster that a test starts and stops itself (never imported by app code).
+// Test and demo support: a throwaway Postgres cluster started and stopped by its user (the tests, `npm run demo -- --replicas N`); never imported by app code.
 import { execFile } from "node:child_process";
 import { existsSync } from "node:fs";
 import { chmod, chown, mkdtemp, rm } from "node:fs/promises";
