@@ -6,4 +6,6 @@ export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
   const { fleetPoller } = await import("@/lib/server/fleet");
   void fleetPoller().start();
+  // Registers the state machine page's preflight (lib/server/page-preflight.ts) before the first request.
+  await import("@/lib/server/state-machines");
 }
