@@ -168,7 +168,7 @@ async function buildStateMachineView(input: ViewInput): Promise<StateMachineView
     metrics = await services().aws.visitor.getExecutionMetrics(parsed.region, { stateMachineArns: [arn], from: new Date(from), to: new Date(to), periodSeconds: periodFor(to - from) });
   } catch (error) {
     if (!isAwsFailure(error)) throw error;
-    metricsError = { kind: error.kind, message: error.message, at: new Date(now).toISOString() };
+    metricsError = { kind: error.kind, message: clientMessageFor(error), at: new Date(now).toISOString() };
   }
 
   const reports = await recentReports(arn, parsed.region, failing.map((e) => e.executionArn));
