@@ -6,6 +6,7 @@ export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
   const { fleetPoller } = await import("@/lib/server/fleet");
   void fleetPoller().start();
-  // Registers the state machine page's preflight (lib/server/page-preflight.ts) before the first request.
+  // Registers the state machine and execution pages' preflights (lib/server/page-preflight.ts) before the first request.
   await import("@/lib/server/state-machines");
+  await import("@/lib/server/execution-preflight");
 }
