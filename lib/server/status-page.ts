@@ -30,7 +30,7 @@ body{font:14px/1.45 system-ui,sans-serif;margin:0;color:var(--fg);background:var
 header{display:flex;gap:16px;align-items:center;padding:10px 24px;border-bottom:1px solid var(--border);background:var(--panel)}header a{font-weight:700;color:var(--fg);text-decoration:none}
 main{padding:16px 24px}section{border:1px solid var(--border);border-left:4px solid var(--failed);border-radius:6px;background:var(--panel);padding:12px 16px;max-width:860px}
 h1{margin:0 0 8px;font-size:20px}p{margin:6px 0;overflow-wrap:anywhere}b{font-weight:600}ul{display:flex;flex-wrap:wrap;gap:8px 16px;padding:0;margin:8px 0;list-style:none}
-form{display:flex;flex-wrap:wrap;gap:8px;align-items:center;margin-top:12px}input{flex:1 1 220px;min-width:0;padding:6px 8px;border:1px solid var(--border);border-radius:4px;background:var(--bg);color:var(--fg)}
+form{display:flex;flex-wrap:wrap;gap:8px;align-items:center;margin-top:12px}input{flex:1 1 120px;min-width:0;padding:6px 8px;border:1px solid var(--border);border-radius:4px;background:var(--bg);color:var(--fg)}
 button{padding:6px 12px;border:1px solid var(--border);border-radius:4px;background:var(--bg);color:var(--fg);font:inherit}</style></head>
 <body><header><a href="/">sfn-triage</a></header>
 <main><section role="alert" aria-labelledby="t" data-testid="error-panel"><h1 id="t">${text(page.title)}</h1>
