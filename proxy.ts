@@ -4,6 +4,7 @@ import { resolveQuery } from "@/lib/analysis/links/resolve-query";
 import { ALARM_LINK_EXPECTED, checkAlarmLink } from "@/lib/analysis/links/alarm-path";
 import { AUTH_REALM, AuthConfigError, checkAuthorization, isPublicPath } from "@/lib/server/auth";
 import { ClientRateLimiter, clientKey } from "@/lib/server/client-limits";
+import { preflightPage } from "@/lib/server/page-preflight";
 
 /**
  * Bad links get a real 400 before any page renders: App Router pages can only set 404 themselves,
@@ -25,6 +26,9 @@ export async function proxy(request: NextRequest) {
   }
   const limited = limitClient(pathname, client);
   if (limited) return withSecurityPolicy(limited, contentSecurityPolicy(null));
+  // An AWS-backed page with nothing to show during an outage answers 503 here: once a page streams it is a 200.
+  const unavailable = await preflightPage({ method: request.method, pathname, searchParams, headers: request.headers });
+  if (unavailable) return withSecurityPolicy(new NextResponse(unavailable.body, unavailable), contentSecurityPolicy(null));
   // A fresh nonce per request: Next reads it from the request's CSP header and puts it on its own
   // inline hydration scripts, so no other inline script can run (every page renders dynamically).
   const nonce = btoa(crypto.randomUUID());

@@ -1,11 +1,14 @@
 import { ErrorPanel } from "@/components/common/error-panel";
+import { routes } from "@/lib/routes";
 
-/** 404: an unknown execution or state machine, or a page that doesn't exist. */
+/** 404: a page that doesn't exist here (executions, state machines and alarms have their own, naming what is missing). */
 export default function NotFound() {
   return (
     <ErrorPanel
-      title="Not found"
-      message="AWS has no such execution or state machine in this account and region (or this page doesn't exist). Executions are kept 90 days after they close."
+      title="No such page"
+      message="This dashboard has no page at this address."
+      todo="Paste an execution or state machine ARN, a console link or an alarm name below, or start from the fleet."
+      links={[{ href: routes.fleet(), label: "The fleet" }]}
     />
   );
 }

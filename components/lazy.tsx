@@ -1,11 +1,12 @@
 "use client";
 import dynamic from "next/dynamic";
+import { Skeleton } from "./common/skeleton";
 
 // The graph (React Flow) and the charts (recharts) are the heaviest code on the pages; loading them after
 // the headline keeps the failure on screen first and the first-load JavaScript small.
 const loading = (what: string) =>
   function Loading() {
-    return <p className="muted" role="status">Loading {what}…</p>;
+    return <Skeleton label={`Loading ${what}`} blockHeight={what === "the state graph" ? 320 : 200} />;
   };
 
 /** components/graph/state-graph, loaded on demand. */

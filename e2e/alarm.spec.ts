@@ -189,7 +189,7 @@ test.describe("alarm view", () => {
   test("bad alarm links: unknown alarm 404, malformed link 400, javascript: refused without echo", async ({ page }) => {
     const unknown = await page.goto("/alarms/us-east-1/no-such-alarm-here");
     expect(unknown?.status()).toBe(404);
-    await expect(page.getByRole("alert", { name: "No such alarm" })).toContainText("deleted or renamed");
+    await expect(page.getByRole("alert", { name: "No alarm no-such-alarm-here in us-east-1" })).toContainText("deleted or renamed");
 
     const malformed = await page.goto("/alarms/not-a-region/x?at=yesterday");
     expect(malformed?.status()).toBe(400);

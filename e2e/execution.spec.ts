@@ -155,7 +155,7 @@ test.describe("execution triage page", () => {
     const unknown = `arn:aws:states:us-east-1:${seed.accountId}:execution:file-pipeline:does-not-exist-${Date.now()}`;
     const response = await page.goto(`/executions/${encodeURIComponent(unknown)}`);
     expect(response?.status()).toBe(404);
-    await expect(page.getByRole("heading", { name: "Not found" })).toBeVisible();
+    await expect(page.getByRole("heading", { name: /^No execution does-not-exist-\d+ in us-east-1$/ })).toBeVisible();
     await expect(page.getByRole("search", { name: "Search again" })).toBeVisible();
   });
 });

@@ -1,4 +1,4 @@
-import { redirect } from "next/navigation";
+import { notFound, redirect } from "next/navigation";
 import { ErrorPanel } from "@/components/common/error-panel";
 import { resolveGo } from "@/lib/server/go";
 
@@ -13,5 +13,7 @@ export default async function GoPage({ searchParams }: { searchParams: Promise<{
   }
   const result = await resolveGo(q);
   if ("location" in result) redirect(result.location);
-  return <ErrorPanel title={result.status === 404 ? "Not found" : "That doesn't lead anywhere"} message={result.message} expected={result.expected} query={result.echo === false ? undefined : q} />;
+  // A real 404 (app/go/not-found.tsx names the query): the page hasn't streamed yet, so notFound() sets the status.
+  if (result.status === 404) notFound();
+  return <ErrorPanel title="That doesn't lead anywhere" message={result.message} expected={result.expected} query={result.echo === false ? undefined : q} />;
 }

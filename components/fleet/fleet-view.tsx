@@ -65,7 +65,7 @@ export function FleetView({ initial, params, filters, signaturesPerPage }: Props
         ) : null}
       </section>
       <h2>State machines</h2>
-      <StateMachineTable stateMachines={snapshot.stateMachines} coverage={first.coverage} />
+      <StateMachineTable stateMachines={snapshot.stateMachines} coverage={first.coverage} regions={snapshot.regions} />
       <div className={styles.panels}>
         <SilentTimeouts groups={groupSilentTimeouts(first.timeouts, snapshot.stateMachines)} unboundedTasks={findUnboundedTasks(snapshot.stateMachines)} />
         <StuckExecutions stuck={findStuck(snapshot, now)} running={snapshot.running.length} />

@@ -54,7 +54,16 @@ describe("SignatureTable", () => {
 
   it("says so when the window holds no failure", () => {
     render(<SignatureTable signatures={[]} window={{}} />);
-    expect(screen.getByText("No failures in this window.")).toBeTruthy();
+    expect(screen.getByRole("heading", { name: "No failures in the last 24 hours" })).toBeTruthy();
+    expect(screen.getByRole("link", { name: "Widen to the last 7 days" }).getAttribute("href")).toBe("/?window=7d");
+  });
+
+  it("names the filters that narrowed an empty window, and keeps them when widening", () => {
+    render(<SignatureTable signatures={[]} window={{ window: "1h", status: "TIMED_OUT" }} />);
+    expect(screen.getByRole("heading", { name: "No failures in the last hour" })).toBeTruthy();
+    expect(screen.getByTestId("no-failures").textContent).toContain("matching status TIMED_OUT");
+    expect(screen.getByRole("link", { name: "Widen to the last 7 days" }).getAttribute("href")).toBe("/?status=TIMED_OUT&window=7d");
+    expect(screen.getByRole("link", { name: "Clear the filters" }).getAttribute("href")).toBe("/");
   });
 });
 

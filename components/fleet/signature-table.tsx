@@ -1,6 +1,7 @@
 import Link from "next/link";
 import type { FailureSignature } from "@/lib/domain/failures";
 import { routes } from "@/lib/routes";
+import { NoFailures } from "../common/empty-state";
 import { Time } from "../common/time";
 import styles from "./fleet.module.css";
 import { Sparkline } from "./sparkline";
@@ -20,7 +21,7 @@ function AlarmState({ signature }: { signature: FailureSignature }) {
 
 /** Failure signatures of the window: count, what failed where, hourly sparkline, first/last seen, "new", alarm state. */
 export function SignatureTable({ signatures, window }: { signatures: FailureSignature[]; window: Record<string, string | undefined> }) {
-  if (signatures.length === 0) return <p className="muted">No failures in this window.</p>;
+  if (signatures.length === 0) return <NoFailures filters={window} />;
   return (
     <table aria-label="Failure signatures" className={styles.sigTable}>
       <thead>

@@ -5,6 +5,7 @@ import { describeCoverage } from "@/lib/analysis/fleet/failure-views";
 import type { IndexCoverage } from "@/lib/domain/failures";
 import type { FleetStateMachine } from "@/lib/domain/fleet";
 import { routes } from "@/lib/routes";
+import { NoStateMachines } from "../common/empty-state";
 import styles from "./fleet.module.css";
 
 const PAGE = 25;
@@ -17,9 +18,9 @@ function Coverage({ sm }: { sm: FleetStateMachine }) {
 }
 
 /** State machines with their failures in the window (N of M against CloudWatch) and which alarms watch them; paged. */
-export function StateMachineTable({ stateMachines, coverage }: { stateMachines: FleetStateMachine[]; coverage: IndexCoverage[] }) {
+export function StateMachineTable({ stateMachines, coverage, regions }: { stateMachines: FleetStateMachine[]; coverage: IndexCoverage[]; regions?: string[] }) {
   const [shown, setShown] = useState(PAGE);
-  if (stateMachines.length === 0) return <p className="muted">No state machines found in the configured regions.</p>;
+  if (stateMachines.length === 0) return <NoStateMachines regions={regions} />;
   const byArn = new Map(coverage.map((c) => [c.stateMachineArn, c]));
   return (
     <>

@@ -28,4 +28,18 @@ describe("shared answers", () => {
     await shared.get("a", 1, big); // "a" was pushed out: built again
     expect(builds).toBe(5);
   });
+
+  it("keeps a failure for failureTtlMs when asked, then builds again", async () => {
+    const shared = createSharedAnswers<string>({ ttlMs: 10_000, failureTtlMs: 5_000, entries: 10, bytes: 1_000_000 });
+    let builds = 0;
+    const failing = () => {
+      builds += 1;
+      return Promise.reject(new Error("AWS down"));
+    };
+    await expect(shared.get("k", 0, failing)).rejects.toThrow("AWS down");
+    await new Promise((resolve) => setImmediate(resolve));
+    await expect(shared.get("k", 4_999, failing)).rejects.toThrow("AWS down");
+    expect(builds).toBe(1);
+    expect(await shared.get("k", 5_000, async () => "fresh")).toBe("fresh");
+  });
 });
