@@ -3,7 +3,8 @@ import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import type { EventPage, EventQuery, ExecutionTriage, TimelineEvent } from "@/lib/domain/triage";
 import { executionEventsQuery } from "@/lib/queries/options";
-import { formatBytes, formatDuration } from "@/lib/analysis/format";
+import { formatCount, formatDuration } from "@/lib/analysis/format";
+import { Bytes } from "../common/bytes";
 import { Time } from "../common/time";
 import { PayloadViewer } from "../payloads/payload-viewer";
 import styles from "./execution.module.css";
@@ -86,17 +87,17 @@ export function EventView({ triage }: { triage: ExecutionTriage }) {
       </form>
       {page && !page.complete ? (
         <p role="status" data-testid="events-progress">
-          Loading events: {page.eventsLoaded.toLocaleString("en-US")}
-          {page.eventsTotal !== null ? ` of ${page.eventsTotal.toLocaleString("en-US")}` : ""}…
+          Loading events: {formatCount(page.eventsLoaded)}
+          {page.eventsTotal !== null ? ` of ${formatCount(page.eventsTotal)}` : ""}…
         </p>
       ) : null}
       {query.isError ? <p role="alert">The events could not be read: {query.error.message}</p> : null}
       {page ? (
         <>
           <p className="muted" data-testid="events-matched">
-            {page.matched.toLocaleString("en-US")} event{page.matched === 1 ? "" : "s"}
+            {formatCount(page.matched)} event{page.matched === 1 ? "" : "s"}
             {isDefault ? "" : " match"}; newest first
-            {page.events.length < page.matched ? `, ${page.events.length} a page` : ""}.
+            {page.events.length < page.matched ? `, ${formatCount(page.events.length)} a page` : ""}.
           </p>
           <EventTable arn={arn} events={page.events} payloadsHidden={triage.payloadsHidden} />
           <div className={styles.pager}>
@@ -155,7 +156,7 @@ function EventTable({ arn, events, payloadsHidden }: { arn: string; events: read
                   <span className="muted">—</span>
                 ) : (
                   <>
-                    {formatBytes(e.payloadBytes)}
+                    <Bytes bytes={e.payloadBytes} />
                     {!payloadsHidden && e.payloadField ? <PayloadViewer executionArn={arn} eventId={e.id} field={e.payloadField} bytes={e.payloadBytes} /> : null}
                   </>
                 )}
