@@ -116,6 +116,25 @@ export function EventView({ triage }: { triage: ExecutionTriage }) {
   );
 }
 
+/** A state path that may wrap after each "/", never inside a state's name. */
+function PathText({ path }: { path: string }) {
+  const parts = path.split("/");
+  return (
+    <>
+      {parts.map((part, i) => (
+        <span key={i}>
+          {part}
+          {i < parts.length - 1 ? (
+            <>
+              /<wbr />
+            </>
+          ) : null}
+        </span>
+      ))}
+    </>
+  );
+}
+
 function EventTable({ arn, events, payloadsHidden }: { arn: string; events: readonly TimelineEvent[]; payloadsHidden: boolean }) {
   return (
     <div className={styles.events}>
@@ -144,7 +163,7 @@ function EventTable({ arn, events, payloadsHidden }: { arn: string; events: read
                 {e.isRetry ? <span className="muted"> (retry)</span> : null}
               </td>
               <td className={styles.wrap}>
-                {e.path ?? <span className="muted">— (execution)</span>}
+                {e.path !== null ? <PathText path={e.path} /> : <span className="muted">— (execution)</span>}
                 {e.iteration !== null ? <span className="muted"> · item {e.iteration}</span> : null}
               </td>
               <td className={styles.wrap}>

@@ -13,7 +13,9 @@ export function HistoryBudgetPanel({ history }: { history: HistoryBudget }) {
       <div className="bar-track" role="meter" aria-valuemin={0} aria-valuemax={history.limit} aria-valuenow={history.events} aria-label="History events used">
         <div className={`bar-fill${history.ratio >= 0.8 ? " over" : ""}`} style={{ width: `${Math.min(100, history.ratio * 100)}%` }} />
       </div>
-      <table aria-label="Events by state">
+      <details>
+        <summary>Events by state (top {formatCount(top.length)})</summary>
+        <table aria-label="Events by state">
         <tbody>
           {top.map((s) => (
             <tr key={s.path}>
@@ -22,7 +24,8 @@ export function HistoryBudgetPanel({ history }: { history: HistoryBudget }) {
             </tr>
           ))}
         </tbody>
-      </table>
+        </table>
+      </details>
       {history.maps.map((m) => (
         <p key={m.path}>
           Map <code>{m.path}</code>: {formatCount(m.items)} items, {formatDecimal(m.eventsPerItem)} events per item

@@ -12,6 +12,9 @@ export function useExecutionTab(fallback: ExecutionTab): [ExecutionTab, (tab: Ex
   const params = useSearchParams();
   const tab = parseTab(params?.get("tab")) ?? fallback;
   const select = useCallback((next: ExecutionTab) => {
+    // Radix selects on mouse-down and again on the focus that follows, before Next has re-rendered with the
+    // new params: push once, or the back button would land on the same tab.
+    if (parseTab(new URL(window.location.href).searchParams.get("tab")) === next) return;
     window.history.pushState(null, "", hrefWithTab(window.location.href, next));
   }, []);
   return [tab, select];
