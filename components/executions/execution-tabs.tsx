@@ -61,7 +61,8 @@ function PayloadsTab({ triage }: { triage: ExecutionTriage }) {
     <>
       <h2 className="sr-only">Payloads against 262,144 bytes</h2>
       {triage.payloadsHidden ? <p className="muted">Payload contents are hidden on this server; sizes are still shown.</p> : null}
-      <PayloadChart states={report.states} />
+      {/* No animation: the bars are the evidence, at their size from the first frame (and in a screenshot). */}
+      <PayloadChart states={report.states} animate={false} />
       <div className={styles.scroll}>
         <PayloadTable states={report.states} failure={report.failure} />
       </div>
