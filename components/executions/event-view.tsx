@@ -3,7 +3,8 @@ import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import type { EventPage, EventQuery, ExecutionTriage, TimelineEvent } from "@/lib/domain/triage";
 import { executionEventsQuery } from "@/lib/queries/options";
-import { formatBytes, formatDuration } from "@/lib/analysis/format";
+import { formatCount, formatDuration } from "@/lib/analysis/format";
+import { Bytes } from "../common/bytes";
 import { Time } from "../common/time";
 import { PayloadViewer } from "../payloads/payload-viewer";
 import styles from "./execution.module.css";
@@ -86,17 +87,17 @@ export function EventView({ triage }: { triage: ExecutionTriage }) {
       </form>
       {page && !page.complete ? (
         <p role="status" data-testid="events-progress">
-          Loading events: {page.eventsLoaded.toLocaleString("en-US")}
-          {page.eventsTotal !== null ? ` of ${page.eventsTotal.toLocaleString("en-US")}` : ""}…
+          Loading events: {formatCount(page.eventsLoaded)}
+          {page.eventsTotal !== null ? ` of ${formatCount(page.eventsTotal)}` : ""}…
         </p>
       ) : null}
       {query.isError ? <p role="alert">The events could not be read: {query.error.message}</p> : null}
       {page ? (
         <>
           <p className="muted" data-testid="events-matched">
-            {page.matched.toLocaleString("en-US")} event{page.matched === 1 ? "" : "s"}
+            {formatCount(page.matched)} event{page.matched === 1 ? "" : "s"}
             {isDefault ? "" : " match"}; newest first
-            {page.events.length < page.matched ? `, ${page.events.length} a page` : ""}.
+            {page.events.length < page.matched ? `, ${formatCount(page.events.length)} a page` : ""}.
           </p>
           <EventTable arn={arn} events={page.events} payloadsHidden={triage.payloadsHidden} />
           <div className={styles.pager}>
@@ -112,6 +113,25 @@ export function EventView({ triage }: { triage: ExecutionTriage }) {
         <p role="status" className="muted">Loading events…</p>
       )}
     </section>
+  );
+}
+
+/** A state path that may wrap after each "/", never inside a state's name. */
+function PathText({ path }: { path: string }) {
+  const parts = path.split("/");
+  return (
+    <>
+      {parts.map((part, i) => (
+        <span key={i}>
+          {part}
+          {i < parts.length - 1 ? (
+            <>
+              /<wbr />
+            </>
+          ) : null}
+        </span>
+      ))}
+    </>
   );
 }
 
@@ -143,7 +163,7 @@ function EventTable({ arn, events, payloadsHidden }: { arn: string; events: read
                 {e.isRetry ? <span className="muted"> (retry)</span> : null}
               </td>
               <td className={styles.wrap}>
-                {e.path ?? <span className="muted">— (execution)</span>}
+                {e.path !== null ? <PathText path={e.path} /> : <span className="muted">— (execution)</span>}
                 {e.iteration !== null ? <span className="muted"> · item {e.iteration}</span> : null}
               </td>
               <td className={styles.wrap}>
@@ -155,7 +175,7 @@ function EventTable({ arn, events, payloadsHidden }: { arn: string; events: read
                   <span className="muted">—</span>
                 ) : (
                   <>
-                    {formatBytes(e.payloadBytes)}
+                    <Bytes bytes={e.payloadBytes} />
                     {!payloadsHidden && e.payloadField ? <PayloadViewer executionArn={arn} eventId={e.id} field={e.payloadField} bytes={e.payloadBytes} /> : null}
                   </>
                 )}

@@ -3,14 +3,12 @@ import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import type { ExecutionTriage } from "@/lib/domain/triage";
 import { executionQuery } from "@/lib/queries/options";
-import { CostPanel } from "../cost/cost-panel";
+import { formatCount } from "@/lib/analysis/format";
 import { Freshness } from "../common/freshness";
-import { LazyPayloadChart as PayloadChart, LazyStateGraph as StateGraph } from "../lazy";
-import { PayloadTable } from "../payloads/payload-table";
-import { EventView } from "./event-view";
 import { ExecutionHeadline } from "./execution-headline";
-import { HistoryBudgetPanel } from "./history-budget";
-import { Runs } from "./runs";
+import { ExecutionTabs } from "./execution-tabs";
+import { defaultTab } from "./tabs";
+import { useExecutionTab } from "./use-tab";
 import styles from "./execution.module.css";
 
 /** execution · state machine (linked) · region. */
@@ -37,10 +35,11 @@ function Breadcrumb({ triage }: { triage: ExecutionTriage }) {
   );
 }
 
-/** The triage page body: the answer first, then the graph, the events and the figures; refreshed until the history is in. */
+/** The triage page body: the answer first, then the evidence in tabs (the one open named in the URL); refreshed until the history is in. */
 export function ExecutionView({ executionArn }: { executionArn: string }) {
   const query = useQuery(executionQuery(executionArn));
   const triage = query.data;
+  const [tab, setTab] = useExecutionTab(triage ? defaultTab(triage) : "graph");
   if (!triage) return <p role="status">Loading the execution…</p>;
   const { report, history } = triage;
   const browserError = query.isRefetchError && query.error ? { kind: "network", message: query.error.message } : null;
@@ -51,8 +50,8 @@ export function ExecutionView({ executionArn }: { executionArn: string }) {
       <Freshness updatedAt={triage.fetchedAt} error={browserError ?? history.error} staleAfterMs={triage.execution.status === "RUNNING" ? 30_000 : Infinity} />
       {!history.complete ? (
         <p role="status" data-testid="history-progress">
-          {history.reloading ? "Reading the history again" : "Loading history"}: {history.eventsFetched.toLocaleString("en-US")}
-          {history.eventsTotal !== null ? ` of ${history.eventsTotal.toLocaleString("en-US")}` : ""} events in {history.pagesFetched} page
+          {history.reloading ? "Reading the history again" : "Loading history"}: {formatCount(history.eventsFetched)}
+          {history.eventsTotal !== null ? ` of ${formatCount(history.eventsTotal)}` : ""} events in {formatCount(history.pagesFetched)} page
           {history.pagesFetched === 1 ? "" : "s"}…
           {history.error ? ` stopped: ${history.error.message}` : ""}
         </p>
@@ -64,29 +63,7 @@ export function ExecutionView({ executionArn }: { executionArn: string }) {
           ))}
         </ul>
       ) : null}
-      <h2>State graph</h2>
-      {triage.graph && triage.definition ? (
-        <StateGraph
-          definition={triage.definition}
-          model={triage.graph.model}
-          overlay={triage.graph.overlay}
-          findings={triage.findings}
-          execution={{ arn: triage.execution.executionArn, payloadsHidden: triage.payloadsHidden }}
-        />
-      ) : (
-        <p role="alert">{triage.graphError ? `This definition can't be drawn: ${triage.graphError}` : `The definition could not be read: ${triage.definitionError ?? "unknown error"}`}</p>
-      )}
-      <h2>Payloads against 262,144 bytes</h2>
-      {triage.payloadsHidden ? <p className="muted">Payload contents are hidden on this server; sizes are still shown.</p> : null}
-      <PayloadChart states={report.states} />
-      <PayloadTable states={report.states} failure={report.failure} />
-      <div className="grid-2">
-        <HistoryBudgetPanel history={report.history} />
-        <CostPanel cost={report.cost} />
-      </div>
-      <Runs runs={report.runs} />
-      {/* Last: it can run to 500 rows a page, and the figures above should not sit below it. */}
-      <EventView triage={triage} />
+      <ExecutionTabs triage={triage} tab={tab} onTabChange={setTab} />
     </>
   );
 }

@@ -1,5 +1,5 @@
 import type { HistoryBudget } from "@/lib/domain/report";
-import { formatPercent } from "@/lib/analysis/format";
+import { formatCount, formatDecimal, formatPercent } from "@/lib/analysis/format";
 
 /** Events used of the 25,000 cap, and which states spent them. */
 export function HistoryBudgetPanel({ history }: { history: HistoryBudget }) {
@@ -8,25 +8,28 @@ export function HistoryBudgetPanel({ history }: { history: HistoryBudget }) {
     <section aria-labelledby="history-title">
       <h2 id="history-title">History events</h2>
       <p data-testid="history-used">
-        <strong>{history.events.toLocaleString("en-US")}</strong> of {history.limit.toLocaleString("en-US")} events ({formatPercent(history.ratio)})
+        <strong>{formatCount(history.events)}</strong> of {formatCount(history.limit)} events ({formatPercent(history.ratio)})
       </p>
       <div className="bar-track" role="meter" aria-valuemin={0} aria-valuemax={history.limit} aria-valuenow={history.events} aria-label="History events used">
         <div className={`bar-fill${history.ratio >= 0.8 ? " over" : ""}`} style={{ width: `${Math.min(100, history.ratio * 100)}%` }} />
       </div>
-      <table aria-label="Events by state">
+      <details>
+        <summary>Events by state (top {formatCount(top.length)})</summary>
+        <table aria-label="Events by state">
         <tbody>
           {top.map((s) => (
             <tr key={s.path}>
               <td>{s.path}</td>
-              <td className="num">{s.events.toLocaleString("en-US")}</td>
+              <td className="num">{formatCount(s.events)}</td>
             </tr>
           ))}
         </tbody>
-      </table>
+        </table>
+      </details>
       {history.maps.map((m) => (
         <p key={m.path}>
-          Map <code>{m.path}</code>: {m.items.toLocaleString("en-US")} items, {m.eventsPerItem.toFixed(1)} events per item
-          {m.itemsToLimit !== null ? `; about ${m.itemsToLimit.toLocaleString("en-US")} items would reach 25,000 events` : ""}.
+          Map <code>{m.path}</code>: {formatCount(m.items)} items, {formatDecimal(m.eventsPerItem)} events per item
+          {m.itemsToLimit !== null ? `; about ${formatCount(m.itemsToLimit)} items would reach ${formatCount(history.limit)} events` : ""}.
         </p>
       ))}
     </section>

@@ -1,5 +1,7 @@
 import type { RunReport } from "@/lib/domain/report";
+import { formatCount } from "@/lib/analysis/format";
 import { Time } from "../common/time";
+import styles from "./execution.module.css";
 
 /** Each run of a redriven execution: the original and every redrive, with its own outcome. */
 export function Runs({ runs }: { runs: RunReport[] }) {
@@ -7,6 +9,7 @@ export function Runs({ runs }: { runs: RunReport[] }) {
   return (
     <section aria-labelledby="runs-title">
       <h2 id="runs-title">Runs ({runs.length}: redriven {runs.length - 1}×)</h2>
+      <div className={styles.scroll}>
       <table aria-label="Runs">
         <thead>
           <tr>
@@ -27,12 +30,13 @@ export function Runs({ runs }: { runs: RunReport[] }) {
               <td><Time iso={r.stoppedAt} /></td>
               <td className={`status status-${r.status}`}>{r.status}</td>
               <td>{r.failure ? `${r.failure.path ?? r.failure.state ?? "—"}: ${r.failure.error ?? r.failure.kind}` : "—"}</td>
-              <td className="num">{r.transitions.toLocaleString("en-US")}</td>
-              <td className="num">{r.events.toLocaleString("en-US")}</td>
+              <td className="num">{formatCount(r.transitions)}</td>
+              <td className="num">{formatCount(r.events)}</td>
             </tr>
           ))}
         </tbody>
       </table>
+      </div>
     </section>
   );
 }

@@ -1,5 +1,5 @@
 import type { Failure, StateReport } from "@/lib/domain/report";
-import { formatBytes, formatPercent } from "@/lib/analysis/format";
+import { formatBytes, formatBytesExact, formatPercent } from "@/lib/analysis/format";
 import { PAYLOAD_LIMIT_BYTES } from "@/lib/analysis/limits";
 
 function Cell({ bytes, field }: { bytes: number | null; field?: string | null }) {
@@ -9,7 +9,8 @@ function Cell({ bytes, field }: { bytes: number | null; field?: string | null })
   const what = field?.endsWith(".parameters") ? " Task parameters" : "";
   return (
     <td className="num" data-over={over || undefined}>
-      {formatBytes(bytes)} <span className="muted">({formatPercent(bytes / PAYLOAD_LIMIT_BYTES)}{what})</span>
+      {/* The exact count is this table's point (the chart gives the picture); KiB on hover. */}
+      <span title={formatBytes(bytes)}>{formatBytesExact(bytes)}</span> <span className="muted">({formatPercent(bytes / PAYLOAD_LIMIT_BYTES)}{what})</span>
       {over ? <strong className="status-FAILED"> over the cap</strong> : null}
     </td>
   );
@@ -46,7 +47,9 @@ export function PayloadTable({ states, failure = null }: { states: StateReport[]
             ) : (
               <Cell bytes={s.maxOutputBytes} field={s.maxOutputField} />
             )}
-            <td className="num">{s.headroomBytes === null ? "—" : formatBytes(s.headroomBytes)}</td>
+            <td className="num">
+              {s.headroomBytes === null ? "—" : s.headroomBytes < 0 ? <strong className="status-FAILED">over by {formatBytesExact(-s.headroomBytes)}</strong> : <span title={formatBytesExact(s.headroomBytes)}>{formatBytes(s.headroomBytes)}</span>}
+            </td>
           </tr>
         ))}
       </tbody>

@@ -201,6 +201,30 @@ export interface RunReport {
   redrive?: boolean;
 }
 
+/** One entry into a state (a row of the States table); a state entered three times has three. */
+export interface VisitReport {
+  /** Order of entry over the whole history (the event view's `visit`). */
+  index: number;
+  path: string;
+  name: string;
+  type: string;
+  /** Map iteration index the visit ran in, when it ran in one. */
+  iteration: number | null;
+  /** Run of the execution (0 = the first, 1 = the first redrive…). */
+  run: number;
+  outcome: StateOutcome;
+  enteredEventId: number;
+  startedAt: string;
+  /** Entered → exited (or to where it stopped, as StateReport.durationMs counts it). */
+  durationMs: number;
+  /** Attempts of its work, retries included (Task schedulings, Map/Parallel starts); null for states that do no work. */
+  attempts: number | null;
+  retries: number;
+  /** Largest input and output UTF-8 bytes this visit recorded; null when none was recorded. */
+  inputBytes: number | null;
+  outputBytes: number | null;
+}
+
 /** Everything the triage page shows about one execution. */
 export interface ExecutionReport {
   status: ExecutionStatus;
@@ -221,6 +245,10 @@ export interface ExecutionReport {
   timeoutSeconds?: number | null;
   /** Limits this execution came close to: ≥ 80% of the payload cap, of a timeout, ≥ 50% of the event cap, retries spent. */
   cliffs?: Cliff[];
+  /** One row per state visit, in entry order; at most VISIT_REPORT_LIMIT (the troubled ones kept first). */
+  visits?: VisitReport[];
+  /** Visits in the history, when `visits` had to leave some out. */
+  visitsTotal?: number;
   /** What the report could not know (running, first page only, no payloads…), in plain words. */
   incomplete: string[];
   unknownEventTypes: { type: string; count: number }[];

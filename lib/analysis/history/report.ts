@@ -15,6 +15,7 @@ import { buildHistoryBudget } from "./history-budget";
 import { describeGaps, isWholeHistory } from "./incomplete";
 import { countPayloadEvents, findPayloadPeak } from "./payloads";
 import { buildStateReports } from "./state-reports";
+import { buildVisitReports } from "./visit-reports";
 import { toEpochMs, toIsoString } from "../timestamps";
 import { countTransitions } from "./transitions";
 
@@ -79,6 +80,7 @@ function analyse(events: unknown, options: ReportOptions, withRows: boolean): Hi
   }
   const failure = runs[runs.length - 1]!.failure;
   const states = buildStateReports(attribution, definition, status, catchingVisits, runs.map((a) => a.failure), nowMs);
+  const visitRows = buildVisitReports(attribution, status, catchingVisits, nowMs);
   const transitions = countTransitions(attribution).total;
   const historyBudget = buildHistoryBudget(attribution);
   const incomplete = describeGaps(attribution, definition, { status, hasDefinition: definition !== null, complete });
@@ -121,6 +123,8 @@ function analyse(events: unknown, options: ReportOptions, withRows: boolean): Hi
       dataBytes: payload.maxBytes,
     }),
     runs,
+    visits: visitRows.visits,
+    visitsTotal: visitRows.total,
     incomplete,
     unknownEventTypes: [...history.unknownTypes].map(([type, count]) => ({ type, count })),
     complete: isWholeHistory(attribution, complete),

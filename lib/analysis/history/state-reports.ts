@@ -17,9 +17,11 @@ const SEVERITY: Record<StateOutcome, number> = {
   "not-reached": 0,
 };
 
-const doesWork = (visit: Visit) => visit.type === "Task" || visit.type === "Map" || visit.type === "Parallel";
+/** Task, Map and Parallel visits do work that Retry counts in attempts; other states only pass through. */
+export const doesWork = (visit: Visit): boolean => visit.type === "Task" || visit.type === "Map" || visit.type === "Parallel";
 
-function visitOutcome(
+/** What happened in one visit, as the graph and the States table paint it. */
+export function visitOutcome(
   attribution: Attribution,
   visit: Visit,
   status: ExecutionStatus,
