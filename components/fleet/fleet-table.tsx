@@ -14,6 +14,7 @@ interface Props {
 export function FleetTable({ executions, arrived }: Props) {
   if (executions.length === 0) return <p className="muted">No failing or timed-out executions match.</p>;
   return (
+    <div className="table-scroll">
     <table aria-label="Failing executions">
       <thead>
         <tr>
@@ -41,7 +42,7 @@ export function FleetTable({ executions, arrived }: Props) {
             <td className={`status status-${e.status}`}>{e.status}</td>
             <td>{e.failedPath ?? e.failedState ?? <span className="muted">—</span>}</td>
             <td>
-              {e.error ? <code>{e.error}</code> : <span className="muted">—</span>}
+              {e.error ? <code className="arn">{e.error}</code> : <span className="muted">—</span>}
               {e.cause ? <div className="muted" title={e.cause}>{e.cause.length > 140 ? `${e.cause.slice(0, 140)}…` : e.cause}</div> : null}
             </td>
             <td><Time iso={e.startDate} /></td>
@@ -51,5 +52,6 @@ export function FleetTable({ executions, arrived }: Props) {
         ))}
       </tbody>
     </table>
+    </div>
   );
 }

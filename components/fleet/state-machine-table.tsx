@@ -6,6 +6,7 @@ import type { IndexCoverage } from "@/lib/domain/failures";
 import type { FleetStateMachine } from "@/lib/domain/fleet";
 import { routes } from "@/lib/routes";
 import styles from "./fleet.module.css";
+import { formatCount } from "@/lib/analysis/format";
 
 const PAGE = 25;
 
@@ -52,10 +53,10 @@ export function StateMachineTable({ stateMachines, coverage }: { stateMachines: 
                       {short}
                     </span>
                   ) : (
-                    (c?.indexed ?? 0).toLocaleString("en-US")
+                    formatCount(c?.indexed ?? 0)
                   )}
                 </td>
-                <td className="num">{sm.counts.RUNNING}</td>
+                <td className="num">{formatCount(sm.counts.RUNNING)}</td>
                 <td>
                   <Coverage sm={sm} />
                 </td>
