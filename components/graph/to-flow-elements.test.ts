@@ -59,7 +59,7 @@ describe("toFlowElements", () => {
     const data = (id: string) => nodes.find((n) => n.id === id)!.data as Extract<(typeof nodes)[number], { type: "state" }>["data"];
     expect(data("s:Checks/B")).toMatchObject({ outcome: "failed", origin: true, outcomeLabel: "✕ failed (origin)" });
     expect(data("s:Checks")).toMatchObject({ outcome: "failed", origin: false, compound: true });
-    expect(data("s:Fetch").badges.map((b) => b.text)).toEqual(["⇅ 234 KiB · 92%", "≡ 5 events", "↻ 1 retry", "time 1.0 s", "↻ Retry ≤ 7 s", "timeout 30 s", "ℹ 1 note"]);
+    expect(data("s:Fetch").badges.map((b) => b.text)).toEqual(["⇅ 234 KiB · 92%", "≡ 5 events", "↻ 1 retry", "time 1 s", "↻ Retry ≤ 7 s", "timeout 30 s", "ℹ 1 note"]);
     expect(data("s:Fetch").badges[0]!.tone).toBe("bad");
   });
 
