@@ -68,6 +68,8 @@ const TARGETS: AuditTarget[] = [
 test.describe("visual audit", () => {
   for (const target of TARGETS) {
     test(`${target.name}: fits 1440 and 390 px, light and dark, with no serious axe violation and no word split mid-word`, async ({ page }) => {
+      // Four loads with axe each, on a machine shared with other builds.
+      test.setTimeout(360_000);
       const url = await target.url(page);
       const audited = new AuditedPage(page);
       for (const viewport of AUDIT_VIEWPORTS) {

@@ -49,7 +49,7 @@ export function StateMachineView({ initial, window }: { initial: View; window: {
             <BellOff size={14} aria-hidden className="icon" /> No alarm watches ExecutionsFailed or ExecutionsTimedOut: failures here are silent.
           </p>
         )}
-        {view.failing.length > 0 ? <FleetTable executions={view.failing} arrived={NO_ARRIVALS} /> : null}
+        {view.failing.length > 0 ? <FleetTable executions={view.failing} arrived={NO_ARRIVALS} hideStateMachine /> : null}
       </section>
 
       <h2>State graph</h2>

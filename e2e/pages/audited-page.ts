@@ -32,7 +32,8 @@ export class AuditedPage {
   async settle(): Promise<void> {
     await this.page.getByRole("main").waitFor();
     await this.page.waitForFunction(() => ![...document.querySelectorAll('[role="status"]')].some((e) => /^Loading /.test(e.textContent ?? "")), null, { timeout: 30_000 });
-    await this.page.waitForLoadState("networkidle");
+    // Not "networkidle": the pages poll (react-query refetch intervals), so the network is never idle for long.
+    await this.page.evaluate(() => document.fonts.ready.then(() => undefined));
   }
 
   /** The document's width against the viewport's: a page wider than the screen scrolls sideways. */
