@@ -25,7 +25,7 @@ export function FleetTable({ executions, arrived, hideStateMachine = false }: Pr
           <th>Status</th>
           <th>Failed state</th>
           <th>Error</th>
-          <th>Started</th>
+          <th className="hide-small">Started</th>
           <th>Stopped</th>
           <th className="num">Duration</th>
         </tr>
@@ -49,7 +49,7 @@ export function FleetTable({ executions, arrived, hideStateMachine = false }: Pr
               {e.error ? <code className="arn">{e.error}</code> : <span className="muted">—</span>}
               {e.cause ? <div className="muted" title={e.cause}>{e.cause.length > 140 ? `${e.cause.slice(0, 140)}…` : e.cause}</div> : null}
             </td>
-            <td><Time iso={e.startDate} /></td>
+            <td className="hide-small"><Time iso={e.startDate} /></td>
             <td><Time iso={e.stopDate} /></td>
             <td className="num">{formatDuration(e.durationMs)}</td>
           </tr>

@@ -48,8 +48,10 @@ export function FleetView({ initial, params, filters, signaturesPerPage }: Props
 
   return (
     <>
-      <Freshness updatedAt={snapshot.updatedAt} error={browserError ?? snapshot.error} staleAfterMs={snapshot.pollIntervalMs * 2 + 10_000} />
-      <IndexProgress status={first.status} nowMs={now} />
+      <div className={styles.statusStrip}>
+        <Freshness updatedAt={snapshot.updatedAt} error={browserError ?? snapshot.error} staleAfterMs={snapshot.pollIntervalMs * 2 + 10_000} />
+        <IndexProgress status={first.status} nowMs={now} />
+      </div>
       <FleetFiltersBar filters={filters} stateMachines={snapshot.stateMachines} />
       <section className={first.total > 0 ? `panel panel-answer ${styles.onFire}` : `panel ${styles.onFire}`} aria-labelledby="on-fire-title">
         <h2 id="on-fire-title">
