@@ -40,4 +40,9 @@ describe("Freshness", () => {
     rerender(<Freshness updatedAt={null} error={{ kind: "forbidden", message: "AccessDenied" }} staleAfterMs={60_000} />);
     expect(screen.getByRole("status").textContent).toBe("No data yet: AccessDenied");
   });
+
+  it("data fetched this instant reads \"just now\", not \"0 ms ago\"", () => {
+    render(<Freshness updatedAt="2026-11-23T15:00:12.000Z" error={null} staleAfterMs={60_000} />);
+    expect(screen.getByRole("status").textContent).toBe("Last updated just now");
+  });
 });

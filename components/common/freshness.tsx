@@ -1,5 +1,5 @@
 "use client";
-import { formatDuration } from "@/lib/analysis/format";
+import { formatAge } from "@/lib/analysis/format";
 import { useNow } from "./use-now";
 
 interface Props {
@@ -11,7 +11,7 @@ interface Props {
   staleAfterMs: number;
 }
 
-/** "Last updated N s ago", always visible; stale data is marked with its age and the reason. */
+/** "Last updated just now" / "Last updated N s ago", always visible; stale data is marked with its age and the reason. */
 export function Freshness({ updatedAt, error, staleAfterMs }: Props) {
   const now = useNow(updatedAt ? Date.parse(updatedAt) : 0);
   if (!updatedAt) {
@@ -21,11 +21,12 @@ export function Freshness({ updatedAt, error, staleAfterMs }: Props) {
       </p>
     );
   }
-  const ageMs = Math.max(0, now - Date.parse(updatedAt));
+  const updatedMs = Date.parse(updatedAt);
+  const ageMs = Math.max(0, now - updatedMs);
   const stale = error !== null || ageMs > staleAfterMs;
   return (
     <p role="status" className={stale ? "stale" : "muted"} data-testid="freshness" data-stale={stale}>
-      {stale ? "Stale: " : ""}Last updated {formatDuration(ageMs)} ago
+      {stale ? "Stale: " : ""}Last updated {formatAge(updatedMs, updatedMs + ageMs)}
       {error ? ` — ${error.kind === "throttled" ? "AWS is throttling us" : "last refresh failed"}: ${error.message}` : ""}
     </p>
   );

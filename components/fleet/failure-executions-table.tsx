@@ -9,7 +9,7 @@ export function FailureExecutionsTable({ executions, label = "Failing executions
   if (executions.length === 0) return <p className="muted">No failing executions match.</p>;
   return (
     <div className={styles.scroll}>
-    <table aria-label={label}>
+    <table aria-label={label} className="stack-table">
       <thead>
         <tr>
           <th>Execution</th>
@@ -22,7 +22,7 @@ export function FailureExecutionsTable({ executions, label = "Failing executions
       <tbody>
         {executions.map((e) => (
           <tr key={`${e.executionArn}|${e.redriveCount}`} data-testid="fleet-row" data-status={e.status}>
-            <td>
+            <td className="wide">
               <Link href={routes.execution(e.executionArn)}>{e.name}</Link>
               <div className="muted">
                 <Link href={routes.stateMachine(e.stateMachineArn)}>{e.stateMachineName}</Link> · {e.region}
@@ -31,7 +31,7 @@ export function FailureExecutionsTable({ executions, label = "Failing executions
             </td>
             <td className={`status status-${e.status}`}>{e.status}</td>
             <td>{e.originPath ?? (e.summarised ? <span className="muted">—</span> : <span className="muted">reading…</span>)}</td>
-            <td>
+            <td className="wide">
               {e.originError ? <code>{e.originError}</code> : <span className="muted">—</span>}
               {/* A caught error that ended elsewhere (Catch → … → Fail): the final error beside the root cause. */}
               {e.finalError && e.finalError !== e.originError ? <span className="muted"> → ended as <code>{e.finalError}</code></span> : null}

@@ -8,21 +8,24 @@ interface Props {
   executions: FleetExecution[];
   /** ARNs that arrived after the page was opened. */
   arrived: ReadonlySet<string>;
+  /** Leave out the state machine column (on the state machine's own page). */
+  hideStateMachine?: boolean;
 }
 
 /** Failing and timed-out executions, newest first. */
-export function FleetTable({ executions, arrived }: Props) {
+export function FleetTable({ executions, arrived, hideStateMachine = false }: Props) {
   if (executions.length === 0) return <p className="muted">No failing or timed-out executions match.</p>;
   return (
-    <table aria-label="Failing executions">
+    <div className="table-scroll">
+    <table aria-label="Failing executions" className="stack-table">
       <thead>
         <tr>
-          <th>State machine</th>
+          {hideStateMachine ? null : <th>State machine</th>}
           <th>Execution</th>
           <th>Status</th>
           <th>Failed state</th>
           <th>Error</th>
-          <th>Started</th>
+          <th className="hide-small">Started</th>
           <th>Stopped</th>
           <th className="num">Duration</th>
         </tr>
@@ -30,26 +33,29 @@ export function FleetTable({ executions, arrived }: Props) {
       <tbody>
         {executions.map((e) => (
           <tr key={e.executionArn} data-testid="fleet-row" data-status={e.status} data-new={arrived.has(e.executionArn) || undefined}>
-            <td>
-              <Link href={routes.stateMachine(e.stateMachineArn)}>{e.stateMachineName}</Link>
-              <div className="muted">{e.region}</div>
-            </td>
-            <td>
+            {hideStateMachine ? null : (
+              <td className="wide">
+                <Link href={routes.stateMachine(e.stateMachineArn)}>{e.stateMachineName}</Link>
+                <div className="muted">{e.region}</div>
+              </td>
+            )}
+            <td className="wide">
               <Link href={routes.execution(e.executionArn)}>{e.name}</Link>
               {arrived.has(e.executionArn) ? <span className="new-badge">NEW</span> : null}
             </td>
             <td className={`status status-${e.status}`}>{e.status}</td>
             <td>{e.failedPath ?? e.failedState ?? <span className="muted">—</span>}</td>
-            <td>
-              {e.error ? <code>{e.error}</code> : <span className="muted">—</span>}
+            <td className="wide">
+              {e.error ? <code className="arn">{e.error}</code> : <span className="muted">—</span>}
               {e.cause ? <div className="muted" title={e.cause}>{e.cause.length > 140 ? `${e.cause.slice(0, 140)}…` : e.cause}</div> : null}
             </td>
-            <td><Time iso={e.startDate} /></td>
+            <td className="hide-small"><Time iso={e.startDate} /></td>
             <td><Time iso={e.stopDate} /></td>
             <td className="num">{formatDuration(e.durationMs)}</td>
           </tr>
         ))}
       </tbody>
     </table>
+    </div>
   );
 }

@@ -15,6 +15,7 @@ import { SignatureTable } from "./signature-table";
 import { SilentTimeouts } from "./silent-timeouts";
 import { StateMachineTable } from "./state-machine-table";
 import { StuckExecutions } from "./stuck-executions";
+import { formatCount } from "@/lib/analysis/format";
 
 interface Props {
   initial: { snapshot: FleetSnapshot; signatures: FailureSignaturesPage; executions: FailureExecutionsPage };
@@ -31,7 +32,7 @@ function withGroup(params: string, limit: number): string {
   return query.toString();
 }
 
-/** The fleet page body: what is on fire (signatures), state machines and their alarms, silent timeouts, executions. */
+/** The fleet page body in triage order: what is on fire (signatures), silent timeouts and stuck executions, the failing executions, then the state machines and their alarms. */
 export function FleetView({ initial, params, filters, signaturesPerPage }: Props) {
   const fleet = useQuery({ ...fleetQuery(), initialData: initial.snapshot });
   const signatureParams = withGroup(params, signaturesPerPage);
@@ -48,13 +49,15 @@ export function FleetView({ initial, params, filters, signaturesPerPage }: Props
 
   return (
     <>
-      <Freshness updatedAt={snapshot.updatedAt} error={browserError ?? snapshot.error} staleAfterMs={snapshot.pollIntervalMs * 2 + 10_000} />
+      <div className={styles.statusStrip}>
+        <Freshness updatedAt={snapshot.updatedAt} error={browserError ?? snapshot.error} staleAfterMs={snapshot.pollIntervalMs * 2 + 10_000} />
+        <IndexProgress status={first.status} nowMs={now} />
+      </div>
       <AccountErrors accounts={snapshot.accounts ?? []} />
-      <IndexProgress status={first.status} nowMs={now} />
       <FleetFiltersBar filters={filters} stateMachines={snapshot.stateMachines} />
-      <section className={styles.onFire} aria-labelledby="on-fire-title">
+      <section className={first.total > 0 ? `panel panel-answer ${styles.onFire}` : `panel ${styles.onFire}`} aria-labelledby="on-fire-title">
         <h2 id="on-fire-title">
-          On fire: {first.total.toLocaleString("en-US")} failures in {allSignatures.length}
+          On fire: {formatCount(first.total)} failures in {allSignatures.length}
           {signatures.hasNextPage ? "+" : ""} signature{allSignatures.length === 1 ? "" : "s"}
         </h2>
         <SignatureTable signatures={allSignatures} window={filters as Record<string, string | undefined>} />
@@ -64,14 +67,12 @@ export function FleetView({ initial, params, filters, signaturesPerPage }: Props
           </button>
         ) : null}
       </section>
-      <h2>State machines</h2>
-      <StateMachineTable stateMachines={snapshot.stateMachines} coverage={first.coverage} regions={snapshot.regions} />
       <div className={styles.panels}>
         <SilentTimeouts groups={groupSilentTimeouts(first.timeouts, snapshot.stateMachines)} unboundedTasks={findUnboundedTasks(snapshot.stateMachines)} />
         <StuckExecutions stuck={findStuck(snapshot, now)} running={snapshot.running.length} />
       </div>
       <h2>
-        Failing executions <span className="muted">({allExecutions.length.toLocaleString("en-US")} of {executions.data.pages[0]!.total.toLocaleString("en-US")})</span>
+        Failing executions <span className="muted">({formatCount(allExecutions.length)} of {formatCount(executions.data.pages[0]!.total)})</span>
       </h2>
       <FailureExecutionsTable executions={allExecutions} />
       {executions.hasNextPage ? (
@@ -79,6 +80,8 @@ export function FleetView({ initial, params, filters, signaturesPerPage }: Props
           {executions.isFetchingNextPage ? "Loading…" : "Older executions"}
         </button>
       ) : null}
+      <h2>State machines</h2>
+      <StateMachineTable stateMachines={snapshot.stateMachines} coverage={first.coverage} regions={snapshot.regions} />
     </>
   );
 }

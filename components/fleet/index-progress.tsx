@@ -1,5 +1,5 @@
 import type { IndexStatus } from "@/lib/domain/failures";
-import { formatDuration } from "@/lib/analysis/format";
+import { formatBytes, formatCount, formatDuration } from "@/lib/analysis/format";
 import styles from "./fleet.module.css";
 
 /** Whether the failure index is caught up with AWS, how far behind it is, and what retention dropped. */
@@ -11,17 +11,17 @@ export function IndexProgress({ status, nowMs }: { status: IndexStatus | null; n
     <p className={`${styles.progress} ${behind ? "stale" : "muted"}`} role="status" data-testid="index-progress" data-behind={behind}>
       {behind ? (
         <>
-          Catching up: {status.pending.toLocaleString("en-US")} {status.pending === 1 ? "failure waiting for its history" : "failures waiting for their history"}
+          Catching up: {formatCount(status.pending)} {status.pending === 1 ? "failure waiting for its history" : "failures waiting for their history"}
           {status.oldestPendingAt ? `, the oldest ${formatDuration(nowMs - Date.parse(status.oldestPendingAt))} old` : ""}
           {status.pagesBehind > 0 ? `; ${status.pagesBehind} ListExecutions page${status.pagesBehind === 1 ? "" : "s"} still to read` : ""}. Counts below will grow.
         </>
       ) : (
-        <>Failure index up to date: {status.stored.toLocaleString("en-US")} failures stored ({status.backend}).</>
+        <>Failure index up to date: {formatCount(status.stored)} failures stored ({status.backend}).</>
       )}{" "}
       <span className="muted">
-        Keeps {status.retention.maxAgeDays} days, {Math.round(status.retention.maxBytes / 1024 / 1024).toLocaleString("en-US")} MB
+        Keeps {formatCount(status.retention.maxAgeDays)} days, {formatBytes(status.retention.maxBytes)}
         {dropped > 0 || status.dropped.expiredTokens > 0
-          ? `; dropped so far: ${status.dropped.age.toLocaleString("en-US")} by age, ${status.dropped.size.toLocaleString("en-US")} by size${status.dropped.expiredTokens ? `, ${status.dropped.expiredTokens} unread pages (token expired)` : ""}`
+          ? `; dropped so far: ${formatCount(status.dropped.age)} by age, ${formatCount(status.dropped.size)} by size${status.dropped.expiredTokens ? `, ${formatCount(status.dropped.expiredTokens)} unread pages (token expired)` : ""}`
           : "; nothing dropped"}
         .
       </span>

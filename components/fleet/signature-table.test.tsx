@@ -47,7 +47,7 @@ describe("SignatureTable", () => {
     expect(within(rows[0]!).getByRole("link", { name: "Payment.Declined" }).getAttribute("href")).toBe("/signatures/0123456789abcdef?window=6h");
     expect(within(rows[0]!).getByText("NEW")).toBeTruthy();
     expect(within(rows[0]!).getByText("ALARM")).toBeTruthy();
-    expect(within(rows[0]!).getByRole("img", { name: "1234 in 3 h, at most 1231 in one hour" })).toBeTruthy();
+    expect(within(rows[0]!).getByRole("img", { name: "1,234 in 3 h, at most 1,231 in one hour" })).toBeTruthy();
     expect(within(rows[1]!).queryByText("NEW")).toBeNull();
     expect(within(rows[1]!).getByText("no alarm")).toBeTruthy();
   });

@@ -5,6 +5,7 @@ import { NoFailures } from "../common/empty-state";
 import { Time } from "../common/time";
 import styles from "./fleet.module.css";
 import { Sparkline } from "./sparkline";
+import { formatCount } from "@/lib/analysis/format";
 
 function AlarmState({ signature }: { signature: FailureSignature }) {
   if (signature.alarms.length === 0) return <span className={styles.alarmNone}>no alarm</span>;
@@ -23,6 +24,7 @@ function AlarmState({ signature }: { signature: FailureSignature }) {
 export function SignatureTable({ signatures, window }: { signatures: FailureSignature[]; window: Record<string, string | undefined> }) {
   if (signatures.length === 0) return <NoFailures filters={window} />;
   return (
+    <div className={styles.scroll}>
     <table aria-label="Failure signatures" className={styles.sigTable}>
       <thead>
         <tr>
@@ -37,7 +39,7 @@ export function SignatureTable({ signatures, window }: { signatures: FailureSign
       <tbody>
         {signatures.map((s) => (
           <tr key={s.signatureId} data-testid="signature-row" data-error={s.originError ?? ""} data-count={s.count} data-new={s.isNew || undefined}>
-            <td className={styles.count}>{s.count.toLocaleString("en-US")}</td>
+            <td className={styles.count}>{formatCount(s.count)}</td>
             <td className={styles.wide}>
               <Link href={routes.signature(s.signatureId, window)} className={styles.error}>
                 {s.originError ?? "(no error name)"}
@@ -65,5 +67,6 @@ export function SignatureTable({ signatures, window }: { signatures: FailureSign
         ))}
       </tbody>
     </table>
+    </div>
   );
 }

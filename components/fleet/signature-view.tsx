@@ -8,6 +8,7 @@ import { Time } from "../common/time";
 import { FailureExecutionsTable } from "./failure-executions-table";
 import styles from "./fleet.module.css";
 import { Sparkline } from "./sparkline";
+import { formatCount, formatUtc } from "@/lib/analysis/format";
 
 interface Props {
   id: string;
@@ -28,12 +29,12 @@ export function SignatureView({ id, initial, params, filters }: Props) {
         <Link href={`/${new URLSearchParams(filters).toString() ? `?${new URLSearchParams(filters)}` : ""}`}>Fleet</Link> › signature <code>{s.signatureId}</code>
       </p>
       <h1>
-        <code>{s.originError ?? "(no error name)"}</code> in {s.stateMachineName} › <code>{s.originPath ?? "(execution)"}</code>
+        <code className="arn">{s.originError ?? "(no error name)"}</code> in {s.stateMachineName} › <code className="arn">{s.originPath ?? "(execution)"}</code>
         {s.isNew ? <span className="new-badge">NEW</span> : null}
       </h1>
-      <section className="panel" aria-label="Signature">
+      <section className="panel panel-answer" aria-label="Signature">
         <p>
-          <strong data-testid="signature-count">{s.count.toLocaleString("en-US")}</strong> executions in the window ({s.statuses.join(", ") || "none"}); first seen <Time iso={s.firstSeenAt} />, last{" "}
+          <strong data-testid="signature-count">{formatCount(s.count)}</strong> executions in the window ({s.statuses.join(", ") || "none"}); first seen <Time iso={s.firstSeenAt} />, last{" "}
           <Time iso={s.lastSeenAt} />.
         </p>
         {s.normalisedCause ? (
@@ -51,7 +52,7 @@ export function SignatureView({ id, initial, params, filters }: Props) {
           Alarm: {s.alarms.length === 0 ? <span className={styles.alarmNone}>none watches this state machine&apos;s {s.statuses.includes("TIMED_OUT") ? "timeouts" : "failures"}</span> : s.alarms.map((a) => `${a.alarmName} (${a.stateValue})`).join(", ")}
         </p>
         <Sparkline values={s.hourly} width={480} height={48} />
-        <p className="muted">Executions per hour, {first.executions.window.from.slice(0, 16).replace("T", " ")} to {first.executions.window.to.slice(0, 16).replace("T", " ")} UTC.</p>
+        <p className="muted">Executions per hour, {formatUtc(first.executions.window.from)} to {formatUtc(first.executions.window.to)}.</p>
         <ul>
           {first.newestExecution ? (
             <li>
@@ -71,12 +72,12 @@ export function SignatureView({ id, initial, params, filters }: Props) {
             Versions and aliases:{" "}
             {first.versions.length === 0
               ? "—"
-              : first.versions.map((v) => `${v.aliasArn ? `alias ${v.aliasArn.split(":").pop()}` : v.versionArn ? `version ${v.versionArn.split(":").pop()}` : "unqualified (latest)"}: ${v.count}`).join("; ")}
+              : first.versions.map((v) => `${v.aliasArn ? `alias ${v.aliasArn.split(":").pop()}` : v.versionArn ? `version ${v.versionArn.split(":").pop()}` : "unqualified (latest)"}: ${formatCount(v.count)}`).join("; ")}
           </li>
         </ul>
       </section>
       <h2>
-        Executions <span className="muted">({executions.length.toLocaleString("en-US")} of {first.executions.total.toLocaleString("en-US")})</span>
+        Executions <span className="muted">({formatCount(executions.length)} of {formatCount(first.executions.total)})</span>
       </h2>
       <FailureExecutionsTable executions={executions} label="Executions with this signature" />
       {query.hasNextPage ? (

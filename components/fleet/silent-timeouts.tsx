@@ -4,6 +4,7 @@ import type { FleetStateMachine } from "@/lib/domain/fleet";
 import { routes } from "@/lib/routes";
 import { Time } from "../common/time";
 import styles from "./fleet.module.css";
+import { formatCount } from "@/lib/analysis/format";
 
 interface Props {
   groups: Group[];
@@ -23,12 +24,12 @@ export function SilentTimeouts({ groups, unboundedTasks }: Props) {
         <ul className={styles.silentList}>
           {groups.slice(0, SHOWN).map((g) => (
             <li key={g.stateMachine.stateMachineArn} data-testid="silent-timeout" data-count={g.count}>
-              <Link href={routes.stateMachine(g.stateMachine.stateMachineArn)}>{g.stateMachine.name}</Link>: <strong>{g.count.toLocaleString("en-US")}</strong> timed out, last <Time iso={g.lastSeenAt} />{" "}
+              <Link href={routes.stateMachine(g.stateMachine.stateMachineArn)}>{g.stateMachine.name}</Link>: <strong>{formatCount(g.count)}</strong> timed out, last <Time iso={g.lastSeenAt} />{" "}
               (<Link href={routes.execution(g.exampleExecutionArn)}>latest</Link>)
               <div className="muted">{g.reason}</div>
             </li>
           ))}
-          {groups.length > SHOWN ? <li className="muted">…and {groups.length - SHOWN} more state machines</li> : null}
+          {groups.length > SHOWN ? <li className="muted">…and {formatCount(groups.length - SHOWN)} more state machines</li> : null}
         </ul>
       )}
       <h3>Tasks with no timeout</h3>
@@ -42,7 +43,7 @@ export function SilentTimeouts({ groups, unboundedTasks }: Props) {
               <span className="muted">waits up to 99,999,999 s (≈3.2 years; the execution ends at 1 year) if its worker never answers</span>
             </li>
           ))}
-          {unboundedTasks.length > SHOWN ? <li className="muted">…and {unboundedTasks.length - SHOWN} more Task states</li> : null}
+          {unboundedTasks.length > SHOWN ? <li className="muted">…and {formatCount(unboundedTasks.length - SHOWN)} more Task states</li> : null}
         </ul>
       )}
     </section>

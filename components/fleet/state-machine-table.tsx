@@ -7,6 +7,7 @@ import type { FleetStateMachine } from "@/lib/domain/fleet";
 import { routes } from "@/lib/routes";
 import { NoStateMachines } from "../common/empty-state";
 import styles from "./fleet.module.css";
+import { formatCount } from "@/lib/analysis/format";
 
 const PAGE = 25;
 
@@ -53,10 +54,10 @@ export function StateMachineTable({ stateMachines, coverage, regions }: { stateM
                       {short}
                     </span>
                   ) : (
-                    (c?.indexed ?? 0).toLocaleString("en-US")
+                    formatCount(c?.indexed ?? 0)
                   )}
                 </td>
-                <td className="num">{sm.counts.RUNNING}</td>
+                <td className="num">{formatCount(sm.counts.RUNNING)}</td>
                 <td>
                   <Coverage sm={sm} />
                 </td>

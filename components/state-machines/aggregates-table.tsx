@@ -1,39 +1,76 @@
+"use client";
+import { createColumnHelper, flexRender, getCoreRowModel, getSortedRowModel, useReactTable, type SortingState } from "@tanstack/react-table";
+import { ArrowDown, ArrowUp, ArrowUpDown } from "lucide-react";
+import { useState } from "react";
 import type { StateAggregate } from "@/lib/domain/state-machine-view";
-import { formatBytes, formatPercent } from "@/lib/analysis/format";
+import { formatCount, formatDecimal, formatPercent } from "@/lib/analysis/format";
 import { PAYLOAD_LIMIT_BYTES } from "@/lib/analysis/limits";
+import { Bytes } from "../common/bytes";
 
-/** Per-state failures, timeouts and payload peaks over the recent executions. */
+const column = createColumnHelper<StateAggregate>();
+const COLUMNS = [
+  column.accessor("path", { header: "State", cell: (c) => <code>{c.getValue()}</code> }),
+  column.accessor("executions", { header: "Runs", cell: (c) => formatCount(c.getValue()), meta: { num: true } }),
+  column.accessor("failures", { header: "Failures", cell: (c) => formatCount(c.getValue()), meta: { num: true } }),
+  column.accessor("timeouts", { header: "Timeouts", cell: (c) => formatCount(c.getValue()), meta: { num: true } }),
+  column.accessor((a) => a.maxBytes ?? -1, {
+    id: "maxBytes",
+    header: "Max payload",
+    meta: { num: true },
+    cell: (c) => {
+      const bytes = c.row.original.maxBytes;
+      return (
+        <>
+          <Bytes bytes={bytes} /> {bytes !== null ? <span className="muted">({formatPercent(bytes / PAYLOAD_LIMIT_BYTES)})</span> : null}
+        </>
+      );
+    },
+  }),
+  column.accessor((a) => a.p95Bytes ?? -1, { id: "p95Bytes", header: "p95 payload", meta: { num: true }, cell: (c) => <Bytes bytes={c.row.original.p95Bytes} /> }),
+  column.accessor("eventsPerExecution", { header: "Events / execution", cell: (c) => formatDecimal(c.getValue()), meta: { num: true } }),
+];
+
+/** Per-state failures, timeouts and payload peaks over the recent executions; sortable, largest payload first. */
 export function AggregatesTable({ aggregates, analysed }: { aggregates: StateAggregate[]; analysed: number }) {
+  const [sorting, setSorting] = useState<SortingState>([{ id: "maxBytes", desc: true }]);
+  // TanStack Table hands back a fresh instance each render; the compiler skipping memoisation here is what we want.
+  // eslint-disable-next-line react-hooks/incompatible-library
+  const table = useReactTable({ data: aggregates, columns: COLUMNS, state: { sorting }, onSortingChange: setSorting, getCoreRowModel: getCoreRowModel(), getSortedRowModel: getSortedRowModel() });
   if (aggregates.length === 0) return <p className="muted">No executions analysed yet.</p>;
-  const sorted = [...aggregates].sort((a, b) => (b.maxBytes ?? 0) - (a.maxBytes ?? 0));
   return (
-    <table aria-label={`Per-state figures over ${analysed} recent executions`}>
-      <thead>
-        <tr>
-          <th>State</th>
-          <th className="num">Runs</th>
-          <th className="num">Failures</th>
-          <th className="num">Timeouts</th>
-          <th className="num">Max payload</th>
-          <th className="num">p95 payload</th>
-          <th className="num">Events / execution</th>
-        </tr>
-      </thead>
-      <tbody>
-        {sorted.map((a) => (
-          <tr key={a.path}>
-            <td>{a.path}</td>
-            <td className="num">{a.executions}</td>
-            <td className="num">{a.failures}</td>
-            <td className="num">{a.timeouts}</td>
-            <td className="num">
-              {formatBytes(a.maxBytes)} {a.maxBytes !== null ? <span className="muted">({formatPercent(a.maxBytes / PAYLOAD_LIMIT_BYTES)})</span> : null}
-            </td>
-            <td className="num">{formatBytes(a.p95Bytes)}</td>
-            <td className="num">{a.eventsPerExecution.toFixed(1)}</td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
+    <div className="table-scroll">
+      <table aria-label={`Per-state figures over ${formatCount(analysed)} recent executions`}>
+        <thead>
+          {table.getHeaderGroups().map((group) => (
+            <tr key={group.id}>
+              {group.headers.map((header) => {
+                const sorted = header.column.getIsSorted();
+                const num = (header.column.columnDef.meta as { num?: boolean } | undefined)?.num;
+                const Icon = sorted === "asc" ? ArrowUp : sorted === "desc" ? ArrowDown : ArrowUpDown;
+                return (
+                  <th key={header.id} className={num ? "num" : undefined} aria-sort={sorted === "asc" ? "ascending" : sorted === "desc" ? "descending" : "none"}>
+                    <button type="button" className="sort-button" onClick={header.column.getToggleSortingHandler()}>
+                      {flexRender(header.column.columnDef.header, header.getContext())}
+                      <Icon size={12} aria-hidden className="icon" />
+                    </button>
+                  </th>
+                );
+              })}
+            </tr>
+          ))}
+        </thead>
+        <tbody>
+          {table.getRowModel().rows.map((row) => (
+            <tr key={row.id} data-testid="aggregate-row">
+              {row.getVisibleCells().map((cell) => (
+                <td key={cell.id} className={(cell.column.columnDef.meta as { num?: boolean } | undefined)?.num ? "num" : undefined}>
+                  {flexRender(cell.column.columnDef.cell, cell.getContext())}
+                </td>
+              ))}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
   );
 }

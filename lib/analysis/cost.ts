@@ -1,4 +1,5 @@
 import type { CostEstimate } from "@/lib/domain/report";
+import { formatBytesExact, formatCount, formatDuration } from "./format";
 import { EXPRESS_MAX_DURATION_MS, FREE_TRANSITIONS_PER_MONTH } from "./limits";
 import { DEFAULT_PRICE_REGION, findRegionPrice, type ExpressDurationTier, type RegionPrice } from "./prices";
 
@@ -52,8 +53,8 @@ export function estimateCost(input: CostInput): CostEstimate {
   const gbHours = (billedMb / 1024) * (billedMs / 3_600_000);
   const requestUsd = express.usdPerMillionRequests / 1_000_000;
   const assumptions = [
-    `Same run time as this execution (${durationMs} ms, runs summed (redrives)), billed as ${billedMs} ms in 100 ms steps.`,
-    `Memory ${billedMb} MB: ${EXPRESS_BASE_MEMORY_MB} MB + definition (${input.definitionBytes ?? "unknown"} bytes) + largest payload (${input.dataBytes ?? "unknown"} bytes), in 64 MB steps.`,
+    `Same run time as this execution (${formatDuration(durationMs)}, runs summed (redrives)), billed as ${formatCount(billedMs)} ms in 100 ms steps.`,
+    `Memory ${billedMb} MB: ${EXPRESS_BASE_MEMORY_MB} MB + definition (${formatBytesExact(input.definitionBytes)}) + largest payload (${formatBytesExact(input.dataBytes)}), in 64 MB steps.`,
     `$${express.usdPerMillionRequests} per million requests; duration at the first band ($${express.durationTiers[0]!.usdPerGbHour}/GB-hour), monthly figures use every band.`,
   ];
   if (price.express === null) assumptions.push(`No checked Express price for ${price.region}: ${DEFAULT_PRICE_REGION} Express prices used.`);

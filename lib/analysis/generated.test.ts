@@ -60,7 +60,7 @@ describe("redrive", () => {
 
   it("bills Express for the time the attempts ran, not the hour between them", () => {
     expect(report.durationMs).toBeGreaterThan(3_600_000);
-    expect(report.cost.express.assumptions[0]).toMatch(/Same run time as this execution \(1800 ms, runs summed \(redrives\)\)/);
+    expect(report.cost.express.assumptions[0]).toMatch(/Same run time as this execution \(1\.8 s, runs summed \(redrives\)\)/);
   });
 });
 

@@ -42,6 +42,6 @@ describe("worst-case retry wait", () => {
 
 describe("formatSeconds", () => {
   it("picks the unit", () => {
-    expect([formatSeconds(7), formatSeconds(90), formatSeconds(5400), formatSeconds(3 * 86_400), formatSeconds(Infinity)]).toEqual(["7 s", "1.5 min", "1.5 h", "3 d", "∞"]);
+    expect([formatSeconds(7), formatSeconds(90), formatSeconds(5400), formatSeconds(3 * 86_400), formatSeconds(Infinity)]).toEqual(["7 s", "1 min 30 s", "1 h 30 min", "3 d", "∞"]);
   });
 });

@@ -1,4 +1,8 @@
+import { formatSeconds } from "../format";
 import type { RetryPolicy } from "./state-graph-model";
+
+/** Seconds for people ("45 s", "1 min 30 s", "∞"): lib/analysis/format's, re-exported for the graph's callers. */
+export { formatSeconds };
 
 type Json = Record<string, unknown>;
 const isObject = (v: unknown): v is Json => typeof v === "object" && v !== null && !Array.isArray(v);
@@ -58,12 +62,3 @@ export function describeRetryPolicy(p: RetryPolicy): string {
   return `${p.errorEquals.join(", ")}: ${p.maxAttempts}× from ${formatSeconds(p.intervalSeconds)} ×${p.backoffRate}${cap}${jitter} (waits ≤ ${formatSeconds(p.worstCaseWaitSeconds)})`;
 }
 
-/** Seconds in the largest sensible unit: "45 s", "12 min", "3.5 h", "2.1 d". */
-export function formatSeconds(seconds: number): string {
-  if (!Number.isFinite(seconds)) return "∞";
-  const round = (n: number) => (n >= 10 ? Math.round(n).toString() : (Math.round(n * 10) / 10).toString());
-  if (seconds < 60) return `${round(seconds)} s`;
-  if (seconds < 3600) return `${round(seconds / 60)} min`;
-  if (seconds < 86_400) return `${round(seconds / 3600)} h`;
-  return `${round(seconds / 86_400)} d`;
-}

@@ -74,7 +74,7 @@ describe("describeFailure", () => {
 
   it("execution-timeout: the whole execution's duration and the state it was in", () => {
     const report = makeReport(makeFailure("execution-timeout", { error: "States.Timeout" }), { status: "TIMED_OUT", durationMs: 3 * 3_600_000 });
-    expect(describeFailure(report)).toBe("The execution timed out after 3.0 h while in TransformFile (the state machine's TimeoutSeconds)");
+    expect(describeFailure(report)).toBe("The execution timed out after 3 h while in TransformFile (the state machine's TimeoutSeconds)");
     const noState = makeReport(makeFailure("execution-timeout", { state: null, path: null }), { status: "TIMED_OUT", durationMs: null });
     expect(describeFailure(noState)).toBe("The execution timed out (the state machine's TimeoutSeconds)");
     const waiting = makeReport(makeFailure("execution-timeout", { state: null, path: null, activePaths: ["Archive"] }), { status: "TIMED_OUT", durationMs: 30_000 });
@@ -174,11 +174,12 @@ describe("describeFailure", () => {
   it.each([
     [4_200, "4.2 s"],
     [45_000, "45 s"],
-    [119_400, "119 s"],
-    [150_000, "3 min"],
-    [7_199_000, "120 min"],
-    [7_200_000, "2.0 h"],
-    [86_400_000, "24.0 h"],
+    [119_400, "1 min 59 s"],
+    [150_000, "2 min 30 s"],
+    [7_199_000, "1 h 59 min"],
+    [7_200_000, "2 h"],
+    [86_400_000, "24 h"],
+    [3 * 86_400_000, "3 d"],
   ])("formats %d ms as %s", (ms, text) => {
     const report = makeReport(makeFailure("task-timeout", { error: "States.Timeout" }), {
       states: [makeState("TransformFile", { retries: 1, durationMs: { total: ms, max: ms, last: ms } })],

@@ -1,5 +1,5 @@
 import { PAYLOAD_LIMIT_BYTES } from "../limits";
-import { seconds as formatSeconds } from "../history/cliffs";
+import { formatCount, formatSeconds } from "../format";
 import type { ExecutionReport, Failure, FailureOrigin, Headline, StateReport } from "@/lib/domain/report";
 
 /** Formats milliseconds the way an engineer reads them in a headline. */
@@ -7,7 +7,7 @@ function seconds(ms: number): string {
   return formatSeconds(ms / 1000);
 }
 
-const bytes = (n: number) => `${n.toLocaleString("en-US")} bytes`;
+const bytes = (n: number) => `${formatCount(n)} bytes`;
 const CAP = bytes(PAYLOAD_LIMIT_BYTES);
 
 function retryNote(state: StateReport | undefined, error: string | null, retriedErrors: Set<string | null>): string {

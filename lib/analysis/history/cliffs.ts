@@ -1,6 +1,7 @@
 import type { Cliff, Failure, HandledError, HistoryBudget, PayloadPeak, StateReport } from "@/lib/domain/report";
 import type { StateMachineDefinition } from "../definition";
 import { findRetrier } from "../error-matching";
+import { formatSeconds } from "../format";
 import { HISTORY_EVENT_LIMIT, PAYLOAD_LIMIT_BYTES } from "../limits";
 
 /** Share of the payload cap, of a timeout, that counts as close to the cliff. */
@@ -91,10 +92,7 @@ function spentRetries(groups: readonly (readonly HandledError[])[], definition: 
   return [...cliffs.values()];
 }
 
-/** Seconds as a headline reads them. */
+/** Seconds as a headline reads them: lib/analysis/format's formatSeconds, the one producer of durations. */
 export function seconds(value: number): string {
-  if (value < 120) return `${value < 10 ? value.toFixed(1) : Math.round(value)} s`;
-  if (value < 7200) return `${Math.round(value / 60)} min`;
-  if (value < 172_800) return `${(value / 3600).toFixed(1)} h`;
-  return `${Math.round(value / 86_400)} days`;
+  return formatSeconds(value);
 }

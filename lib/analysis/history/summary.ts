@@ -1,7 +1,8 @@
 import type { ExecutionReport } from "@/lib/domain/report";
 import { describeExecution } from "../headline/describe-failure";
+import { formatPercent } from "../format";
 
-const pct = (ratio: number | null) => (ratio === null ? "unknown" : `${(ratio * 100).toFixed(1)}%`);
+const pct = (ratio: number | null) => (ratio === null ? "unknown" : formatPercent(ratio));
 
 /** A short human summary of a report: what `analyze --text` prints, for a terminal or a chat message. */
 export function formatReportSummary(report: ExecutionReport): string {
