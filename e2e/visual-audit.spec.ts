@@ -62,6 +62,7 @@ const TARGETS: AuditTarget[] = [
     url: async () => `/state-machines/${encodeURIComponent(seed.stateMachines["file-pipeline"].arn.replace(/:stateMachine:.*$/, ":stateMachine:no-such-machine"))}`,
     status: 404,
   },
+  { name: "not-found-page", url: async () => "/no-such-page", status: 404 },
   { name: "bad-link", url: async () => `/executions/${encodeURIComponent("arn:aws:states:us-east-1:12345:execution:<script>alert(1)</script>")}`, status: 400 },
 ];
 
@@ -83,6 +84,8 @@ test.describe("visual audit", () => {
           expect.soft(scrollWidth, `${at}: page width (sticking out: ${widest.join(", ") || "none found outside scroll boxes"})`).toBeLessThanOrEqual(viewport.width);
           expect.soft(await audited.seriousAxeViolations(), `${at}: axe violations of impact serious or critical`).toEqual([]);
           expect.soft(await audited.breakAllElements(), `${at}: elements with word-break: break-all`).toEqual([]);
+          expect.soft(await audited.hydrated(), `${at}: React hydrated the page`).toBe(true);
+          expect.soft(audited.takeCspRefusals(), `${at}: scripts refused by the Content-Security-Policy`).toEqual([]);
         }
       }
     });

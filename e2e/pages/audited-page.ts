@@ -17,7 +17,26 @@ export interface AxeFinding {
 
 /** Any page of the app, opened at a viewport and colour scheme, with the checks the visual audit makes. */
 export class AuditedPage {
-  constructor(readonly page: Page) {}
+  private readonly refusedByCsp: string[] = [];
+
+  constructor(readonly page: Page) {
+    // A script the Content-Security-Policy refuses leaves the page unhydrated (a prerendered page carries no nonce).
+    page.on("console", (message) => {
+      if (message.type() === "error" && /Content Security Policy/.test(message.text())) this.refusedByCsp.push(message.text().slice(0, 160));
+    });
+  }
+
+  /** What the CSP refused since the last call (and forgets it), so each load is judged on its own. */
+  takeCspRefusals(): string[] {
+    return this.refusedByCsp.splice(0);
+  }
+
+  /** True once React has hydrated the page (components/common/hydration-mark.tsx), or when it is plain HTML (the 400 pages carry no script). */
+  async hydrated(): Promise<boolean> {
+    if ((await this.page.locator('script[src*="/_next/"]').count()) === 0) return true;
+    await this.page.waitForSelector("html[data-hydrated]", { state: "attached", timeout: 30_000 }).catch(() => undefined);
+    return this.page.evaluate(() => document.documentElement.dataset.hydrated !== undefined);
+  }
 
   /** Sets the viewport and the colour scheme, then opens `url` and waits for the lazy panels (graph, charts) to load. */
   async open(url: string, viewport: { width: number; height: number }, theme: Theme): Promise<Response | null> {

@@ -10,7 +10,7 @@ export function renderBadLinkPage(input: { message: string; expected: string; qu
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>Bad link · sfn-triage</title>
 <style>body{font:14px/1.45 system-ui,sans-serif;margin:0;color:#16191f;background:#fff}header{padding:10px 24px;border-bottom:1px solid #d5dbdb;background:#f7f8f8}
-main{padding:16px 24px;max-width:760px}code{font-family:ui-monospace,monospace;word-break:break-all}input{padding:6px 8px;width:60%}
+main{padding:16px 24px;max-width:760px}code{font-family:ui-monospace,monospace;overflow-wrap:anywhere}input{padding:6px 8px;width:60%}
 a{color:#0a64c2}header a{font-weight:700;color:inherit;text-decoration:none}input,button{padding:6px 8px;border:1px solid #d5dbdb;border-radius:4px;background:inherit;color:inherit;font:inherit}
 @media (prefers-color-scheme:dark){body{color:#e6e9ec;background:#0f1419}header{background:#18212a;border-color:#2f3a45}a{color:#5aa9f0}input,button{border-color:#2f3a45}}</style></head>
 <body><header><a href="/">sfn-triage</a></header>
