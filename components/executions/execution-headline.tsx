@@ -60,7 +60,7 @@ export function ExecutionHeadline({ triage }: { triage: ExecutionTriage }) {
       <p className="muted">
         Started <Time iso={execution.startDate} /> · stopped <Time iso={execution.stopDate} /> · took {formatDuration(report.durationMs)}
         {report.runs.length > 1 ? ` · ${report.runs.length} runs (redriven ${report.runs.length - 1}×)` : ""} ·{" "}
-        <a href={triage.consoleUrl} target="_blank" rel="noreferrer noopener">
+        <a href={triage.consoleUrl} target="_blank" rel="noreferrer noopener" className="inline-target">
           Open in the AWS console
         </a>{" "}
         <CopyLink />
