@@ -68,7 +68,7 @@ function executionBadges(overlay: StateOverlay): Badge[] {
 function aggregateBadges(a: StateAggregateFigures): Badge[] {
   const badges: Badge[] = [];
   if (a.failures > 0) badges.push({ key: "failures", text: `✕ ${a.failures} failed`, title: "Executions that failed here", tone: "bad" });
-  if (a.timeouts > 0) badges.push({ key: "timeouts", text: `⏱ ${a.timeouts} timed out`, title: "Executions that timed out here", tone: "bad" });
+  if (a.timeouts > 0) badges.push({ key: "timeouts", text: `◷ ${a.timeouts} timed out`, title: "Executions that timed out here", tone: "bad" });
   if (a.maxBytes !== null) {
     const p95 = a.p95Bytes === null ? "" : `p95 ${formatBytes(a.p95Bytes)} · `;
     badges.push({ key: "payload", text: `⇅ ${p95}max ${percent(a.maxBytes / LIMIT)}`, title: `Largest payload ${formatBytesExact(a.maxBytes)} of ${formatBytesExact(LIMIT)}`, tone: payloadTone(a.maxBytes / LIMIT) });

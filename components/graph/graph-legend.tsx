@@ -11,7 +11,7 @@ export function GraphLegend({ execution }: { execution: boolean }) {
           <li>⤳ caught</li>
           <li>✕ failed (origin: double border, where the root cause was raised)</li>
           <li>(ended the run): dashed border, the Fail state a Catch led to</li>
-          <li>⏱ timed out</li>
+          <li>◷ timed out</li>
           <li>▶ running</li>
           <li>○ not reached</li>
         </>

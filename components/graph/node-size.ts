@@ -33,7 +33,7 @@ const SLACK = 4;
 /** A sized node with no badges: name and kind only. */
 const MIN_HEIGHT = 64;
 
-/** Width of a text at `ascii` px per ASCII character; symbols (⇅ ≡ ↻ ⚠ ⏱) can fall back to a wider font. */
+/** Width of a text at `ascii` px per ASCII character; symbols (⇅ ≡ ↻ ⚠ ◷) can fall back to a wider font. */
 function textWidth(text: string, ascii: number): number {
   let width = 0;
   for (const ch of text) width += ch.charCodeAt(0) < 128 ? ascii : 14;

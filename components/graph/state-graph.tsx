@@ -139,7 +139,7 @@ function Graph({ definition, model: given = null, overlay: executionOverlay = nu
     <GraphActionsContext.Provider value={actions}>
       {overlay?.executionFailure ? (
         <p className={styles.banner} data-testid="execution-level-failure">
-          {overlay.executionFailure.kind === "execution-timeout" ? "⏱ The execution itself timed out" : "✕ The execution failed"} — no state raised{" "}
+          {overlay.executionFailure.kind === "execution-timeout" ? "◷ The execution itself timed out" : "✕ The execution failed"} — no state raised{" "}
           <code>{overlay.executionFailure.error ?? "the error"}</code>.
         </p>
       ) : null}

@@ -55,7 +55,7 @@ describe("StateNodeBody", () => {
     expect(html).toContain('data-testid="state-node-Wait for approval"');
     expect(html).toContain('data-outcome="timed-out"');
     expect(html).toContain('data-origin="true"');
-    expect(html).toContain("⏱ timed out (origin)");
+    expect(html).toContain("◷ timed out (origin)");
     expect(html).toContain("Task · sqs:sendMessage.waitForTaskToken · callback · start");
     expect(html).toContain("↻ 2 retries");
     expect(html).toContain('aria-expanded="false"');
@@ -83,7 +83,7 @@ describe("StateDetails", () => {
     expect(html).toContain("States.ALL → Rejected");
     // A person's approval is not told to send heartbeats (lib/analysis/findings/README.md: heartbeat-missing).
     expect(html).toContain("<h4>Findings</h4><p>None.</p>");
-    expect(html).toContain("This execution: ⏱ timed out (origin)");
+    expect(html).toContain("This execution: ◷ timed out (origin)");
     expect(html).toContain("3 (2 retries)");
     expect(html).toContain("no heartbeat");
   });

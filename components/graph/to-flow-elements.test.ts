@@ -69,7 +69,7 @@ describe("toFlowElements", () => {
     const { nodes } = toFlowElements(model, layout, { aggregates: { Fetch: { failures: 3, timeouts: 1, maxBytes: 131_072, p95Bytes: 2048, eventsPerExecution: 5.25 } } });
     const fetch = nodes.find((n) => n.id === "s:Fetch")!.data as { outcome: string; badges: { text: string }[] };
     expect(fetch.outcome).toBe("none");
-    expect(fetch.badges.map((b) => b.text)).toEqual(["✕ 3 failed", "⏱ 1 timed out", "⇅ p95 2 KiB · max 50%", "≡ 5.3 ev/exec", "↻ Retry ≤ 7 s", "timeout 30 s"]);
+    expect(fetch.badges.map((b) => b.text)).toEqual(["✕ 3 failed", "◷ 1 timed out", "⇅ p95 2 KiB · max 50%", "≡ 5.3 ev/exec", "↻ Retry ≤ 7 s", "timeout 30 s"]);
   });
 });
 

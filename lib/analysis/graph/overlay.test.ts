@@ -35,7 +35,7 @@ describe("buildGraphOverlay", () => {
   const overlay = buildGraphOverlay(model, report);
 
   it("marks the origin unmistakably and the states around it by their own outcome", () => {
-    expect(overlay.byPath["Items/Transform"]).toMatchObject({ outcome: "timed-out", origin: true, label: "⏱ timed out (origin)" });
+    expect(overlay.byPath["Items/Transform"]).toMatchObject({ outcome: "timed-out", origin: true, label: "◷ timed out (origin)" });
     expect(overlay.byPath["Items"]).toMatchObject({ outcome: "failed", origin: false, label: "✕ failed" });
     expect(overlay.byPath["Fetch"]).toMatchObject({ outcome: "retried-succeeded", label: "↻ retried, then succeeded" });
     expect(overlay.byPath["Done"]).toMatchObject({ outcome: "not-reached", label: "○ not reached", state: null });

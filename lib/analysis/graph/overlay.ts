@@ -36,7 +36,7 @@ const OUTCOME_TEXT: Record<StateOutcome, { icon: string; text: string }> = {
   "retried-succeeded": { icon: "↻", text: "retried, then succeeded" },
   caught: { icon: "⤳", text: "caught" },
   failed: { icon: "✕", text: "failed" },
-  "timed-out": { icon: "⏱", text: "timed out" },
+  "timed-out": { icon: "◷", text: "timed out" },
   running: { icon: "▶", text: "running" },
 };
 
