@@ -1,5 +1,6 @@
 "use client";
 import { useQuery } from "@tanstack/react-query";
+import { useState } from "react";
 import { BellOff, BellRing } from "lucide-react";
 import type { StateMachineView as View } from "@/lib/domain/state-machine-view";
 import { stateMachineQuery } from "@/lib/queries/options";
@@ -13,6 +14,9 @@ import { AggregatesTable } from "./aggregates-table";
 import { CostSummary } from "./cost-summary";
 
 const NO_ARRIVALS: ReadonlySet<string> = new Set();
+// The newest failures answer "what is failing"; the rest waits behind a button, so the graph and findings stay
+// within reach on a phone (23 cards were a 7,700 px page).
+const FIRST_FAILURES = 8;
 
 /** The state machine page body, in triage order: what is failing now → the definition's evidence → metrics and cost. */
 export function StateMachineView({ initial, window }: { initial: View; window: { from?: string; to?: string } }) {
@@ -21,6 +25,8 @@ export function StateMachineView({ initial, window }: { initial: View; window: {
   const series = view.metrics?.byStateMachine[view.stateMachine.stateMachineArn];
   const aggregates = Object.fromEntries(view.aggregates.map((a) => [a.path, a]));
   const alarms = view.fleet?.alarms ?? [];
+  const [allFailures, setAllFailures] = useState(false);
+  const shownFailures = allFailures ? view.failing : view.failing.slice(0, FIRST_FAILURES);
   return (
     <>
       <p className="muted">
@@ -49,7 +55,12 @@ export function StateMachineView({ initial, window }: { initial: View; window: {
             <BellOff size={14} aria-hidden className="icon" /> No alarm watches ExecutionsFailed or ExecutionsTimedOut: failures here are silent.
           </p>
         )}
-        {view.failing.length > 0 ? <FleetTable executions={view.failing} arrived={NO_ARRIVALS} hideStateMachine /> : null}
+        {view.failing.length > 0 ? <FleetTable executions={shownFailures} arrived={NO_ARRIVALS} hideStateMachine /> : null}
+        {shownFailures.length < view.failing.length ? (
+          <button type="button" onClick={() => setAllFailures(true)}>
+            Show all {formatCount(view.failing.length)} failing executions
+          </button>
+        ) : null}
       </section>
 
       <h2>State graph</h2>
