@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import type { HistoryEvent } from "@/lib/domain/history-event";
 import { loadSandboxHistory } from "@/test-support/sandbox-histories";
-import { toDetails } from "./failure-ingest";
+import { AwsError } from "@/lib/aws/errors";
+import { readFailureDetails, toDetails } from "./failure-ingest";
 
 const NOW = Date.parse("2026-12-01T12:00:00Z");
 const newestFirst = (name: string) => [...(loadSandboxHistory(name).events as HistoryEvent[])].reverse();
@@ -27,5 +28,22 @@ describe("toDetails with the definition", () => {
     expect(withDefinition.originState).toBe("FraudSuspected");
     expect(withDefinition.originError).not.toBe(withDefinition.finalError);
     expect(withDefinition.originError).toBe(JSON.parse(fraud.definition).States.Checks.Branches.flatMap((b: { States: Record<string, { Type: string; Error?: string }> }) => Object.values(b.States)).find((st: { Type: string; Error?: string }) => st.Type === "Fail")?.Error);
+  });
+});
+
+describe("readFailureDetails", () => {
+  const failure = { executionArn: "arn:aws:states:us-east-1:123456789012:execution:sm:gone", stateMachineArn: "arn:aws:states:us-east-1:123456789012:stateMachine:sm" };
+  const deps = (error: unknown) => ({ now: () => 0, getExecutionHistoryPage: async () => Promise.reject(error) });
+
+  it("an execution AWS no longer has gets unknown details, and does not fail the cycle", async () => {
+    const gone = new AwsError("not-found", "GetExecutionHistory", "Execution Does Not Exist", { awsCode: "ExecutionDoesNotExist" });
+    const details = await readFailureDetails(deps(gone), failure);
+    expect(details).toEqual(toDetails([], 0));
+    expect(details.originError).toBeNull();
+  });
+
+  it("any other error is the cycle's (read again next time)", async () => {
+    const throttled = new AwsError("throttled", "GetExecutionHistory", "Rate exceeded");
+    await expect(readFailureDetails(deps(throttled), failure)).rejects.toBe(throttled);
   });
 });

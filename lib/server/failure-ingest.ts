@@ -197,8 +197,15 @@ export async function readFailureDetails(
   deps: Pick<IngestDeps, "getExecutionHistoryPage" | "now" | "definitionOf">,
   failure: { executionArn: string; stateMachineArn: string },
 ): Promise<FailureDetails> {
-  const page = await deps.getExecutionHistoryPage(failure.executionArn, { reverseOrder: true, maxResults: 100, includeExecutionData: false });
-  return toDetails(page.events, deps.now(), deps.definitionOf?.(failure.stateMachineArn) ?? null);
+  try {
+    const page = await deps.getExecutionHistoryPage(failure.executionArn, { reverseOrder: true, maxResults: 100, includeExecutionData: false });
+    return toDetails(page.events, deps.now(), deps.definitionOf?.(failure.stateMachineArn) ?? null);
+  } catch (error) {
+    // The execution is gone (AWS keeps a closed execution's history for 90 days; an index can outlive it): its
+    // details stay unknown, and the cycle goes on. Any other error is the cycle's, and the read is tried again.
+    if (isAwsFailure(error) && error.kind === "not-found") return toDetails([], deps.now());
+    throw error;
+  }
 }
 
 /** The account of a state machine or execution ARN (null when unreadable: the default account's bucket). */
