@@ -6,9 +6,8 @@ import { routes } from "@/lib/routes";
 import { triageService } from "./executions";
 import { arnFromSegment, clientMessageFor, THROTTLED_RETRY_AFTER_SECONDS } from "./http";
 import { registerPagePreflight, type PreflightAnswer } from "./page-preflight";
-import { renderStatusPage } from "./status-page";
+import { awsFailurePage } from "./status-page";
 
-const UNAVAILABLE_RETRY_AFTER_SECONDS = 10;
 
 /**
  * For proxy.ts (lib/server/page-preflight.ts): the execution page's status before it streams. The triage service
@@ -23,21 +22,18 @@ export async function executionPreflight(executionArn: string): Promise<Prefligh
   } catch (error) {
     if (!isAwsFailure(error) || error.kind === "not-found" || error.kind === "invalid-input") return null;
     const arn = tryParseStatesArn(executionArn);
-    const throttled = error.kind === "throttled";
-    const retryAfterSeconds = throttled ? THROTTLED_RETRY_AFTER_SECONDS : UNAVAILABLE_RETRY_AFTER_SECONDS;
-    const html = renderStatusPage({
-      title: throttled ? "AWS is throttling the dashboard" : "AWS did not answer",
+    return awsFailurePage({
+      kind: error.kind,
       message: clientMessageFor(error),
+      throttledRetryAfterSeconds: THROTTLED_RETRY_AFTER_SECONDS,
       still: "Nothing for this execution: no one has opened it since the server started and the index holds no report of it. Its state machine's page and the fleet still show what they last read.",
-      todo: `Reload this page in ${retryAfterSeconds} s (the dashboard retries AWS on its own). The AWS console may answer meanwhile.`,
+      reload: routes.execution(executionArn),
       links: [
-        { href: routes.execution(executionArn), label: "Reload this page" },
         ...(arn?.stateMachineArn ? [{ href: routes.stateMachine(arn.stateMachineArn), label: `The state machine ${arn.stateMachineName ?? ""}`.trim() }] : []),
         { href: routes.fleet(), label: "The fleet" },
         ...(arn ? [{ href: toConsoleExecutionUrl(arn.arn, arn.region), label: "This execution in the AWS console", external: true }] : []),
       ],
     });
-    return { status: throttled ? 429 : 503, html, retryAfterSeconds };
   }
 }
 

@@ -36,6 +36,28 @@ export interface FleetState {
   error: PollError | null;
 }
 
+/** The state before the first cycle (or a follower's before the leader's first publication). */
+export function emptyFleetState(regions: string[], accounts: WatchedAccount[]): FleetState {
+  return {
+    regions,
+    accounts,
+    accountErrors: new Map(),
+    stateMachines: [],
+    alarms: [],
+    p99ByArn: new Map(),
+    failureSeriesByArn: new Map(),
+    findingsByArn: new Map(),
+    running: new Map(),
+    runningFirstSeen: new Map(),
+    recentFailures: [],
+    countsByArn: new Map(),
+    index: null,
+    updatedAt: null,
+    lastAttemptAt: null,
+    error: null,
+  };
+}
+
 const DAY_MS = 86_400_000;
 const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
 const newestFirst = (a: FleetExecution, b: FleetExecution) => ((a.stopDate ?? a.startDate) < (b.stopDate ?? b.startDate) ? 1 : -1);

@@ -12,7 +12,7 @@ import { sharedBudget, type Budget } from "./budget";
 import { serverConfig } from "./config";
 import { findingsForDefinition } from "./definition-findings";
 import { FailureIngest } from "./failure-ingest";
-import { buildFleetSnapshot, type FleetState, type HourlyPoint } from "./fleet-snapshot";
+import { buildFleetSnapshot, emptyFleetState, type FleetState, type HourlyPoint } from "./fleet-snapshot";
 import { MetricGuidedPolling, type ScopePlanStatus } from "./poll-plan";
 import { PollScheduler } from "./poll-scheduler";
 import { followLeader, soleReplication, takeOver, type Replication } from "./replica-state";
@@ -95,24 +95,7 @@ export class FleetPoller {
     this.deps = { ...defaultDeps(deps.store), ...deps };
     const accounts = this.deps.accounts ?? [{ accountId: null, name: "default", roleArn: null, externalId: null, regions }];
     this.areas = accounts.flatMap((account) => account.regions.map((region) => ({ account, region })));
-    this.state = {
-      regions: [...new Set(this.areas.map((a) => a.region))],
-      accounts,
-      accountErrors: new Map(),
-      stateMachines: [],
-      alarms: [],
-      p99ByArn: new Map(),
-      failureSeriesByArn: new Map(),
-      findingsByArn: new Map(),
-      running: new Map(),
-      runningFirstSeen: new Map(),
-      recentFailures: [],
-      countsByArn: new Map(),
-      index: null,
-      updatedAt: null,
-      lastAttemptAt: null,
-      error: null,
-    };
+    this.state = emptyFleetState([...new Set(this.areas.map((a) => a.region))], accounts);
     this.scheduler = new PollScheduler(
       { pollOnce: () => this.cycleOnce(), probe: () => this.probe() },
       { now: this.deps.now, intervalMs: () => this.nextTickMs(), maxBackoffMs: () => serverConfig().maxBackoffMs },

@@ -1,6 +1,6 @@
 import "server-only";
 import type { FleetStateMachine } from "@/lib/domain/fleet";
-import type { FleetState } from "./fleet-snapshot";
+import { emptyFleetState, type FleetState } from "./fleet-snapshot";
 import type { FailureStore } from "./store/failure-store";
 import { PostgresLease, soleLease, type PollLease } from "./store/lease";
 import type { StoreLocation } from "./store/open";
@@ -87,26 +87,6 @@ export function replicationFor(location: StoreLocation, store: Promise<FailureSt
   };
 }
 
-function emptyState(regions: string[]): FleetState {
-  return {
-    regions,
-    accounts: [],
-    accountErrors: new Map(),
-    stateMachines: [],
-    alarms: [],
-    p99ByArn: new Map(),
-    failureSeriesByArn: new Map(),
-    findingsByArn: new Map(),
-    running: new Map(),
-    runningFirstSeen: new Map(),
-    recentFailures: [],
-    countsByArn: new Map(),
-    index: null,
-    updatedAt: null,
-    lastAttemptAt: null,
-    error: null,
-  };
-}
 
 /**
  * A follower's cycle: the leader's last publication, and the failures, counts and progress read from the shared
@@ -122,7 +102,7 @@ export async function followLeader(
   const { nowMs } = opts;
   try {
     const publication = await replication.read();
-    const view = emptyState(regions);
+    const view = emptyFleetState(regions, []);
     if (publication) {
       const { state } = publication;
       Object.assign(view, {
@@ -151,7 +131,7 @@ export async function followLeader(
     await readIndex(view);
     return view;
   } catch (error) {
-    const view = previous ?? emptyState(regions);
+    const view = previous ?? emptyFleetState(regions, []);
     const message = error instanceof Error ? error.message : String(error);
     view.error = { kind: "unknown", message: `This replica could not read the shared index: ${message}`, at: new Date(nowMs).toISOString() };
     return view;

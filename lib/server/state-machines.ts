@@ -14,7 +14,7 @@ import { getFleetSnapshot } from "./fleet";
 import { triageService } from "./executions";
 import { arnFromSegment, clientMessageFor, publicUrlFrom, THROTTLED_RETRY_AFTER_SECONDS } from "./http";
 import { registerPagePreflight, type PreflightAnswer } from "./page-preflight";
-import { renderStatusPage } from "./status-page";
+import { awsFailurePage } from "./status-page";
 import { services } from "./services";
 import { Lru } from "./lru";
 import { createSharedAnswers, type SharedAnswers } from "./shared-answers";
@@ -31,8 +31,6 @@ function periodFor(windowMs: number): number {
 // Open tabs refresh this page every 30 s; answers younger than this are shared, so tabs don't multiply AWS calls.
 const VIEW_TTL_MS = 15_000;
 const FAILURE_TTL_MS = 5_000;
-// Seconds a reader should wait after a 503 before reloading: a poll interval or so.
-const UNAVAILABLE_RETRY_AFTER_SECONDS = 10;
 // The last good view of each state machine, shown (marked stale, with its age) while AWS doesn't answer.
 const LAST_GOOD_LIMIT = 200;
 const MB = 1024 * 1024;
@@ -77,7 +75,6 @@ export async function stateMachinePreflight(input: ViewInput): Promise<Preflight
     return null;
   } catch (error) {
     if (!isAwsFailure(error) || error.kind === "not-found" || error.kind === "invalid-input") return null;
-    const throttled = error.kind === "throttled";
     let consoleUrl: string | null = null;
     try {
       const parsed = parseStatesArn(input.arn);
@@ -85,19 +82,17 @@ export async function stateMachinePreflight(input: ViewInput): Promise<Preflight
     } catch {
       consoleUrl = null;
     }
-    const retryAfterSeconds = throttled ? THROTTLED_RETRY_AFTER_SECONDS : UNAVAILABLE_RETRY_AFTER_SECONDS;
-    const html = renderStatusPage({
-      title: throttled ? "AWS is throttling the dashboard" : "AWS did not answer",
+    return awsFailurePage({
+      kind: error.kind,
       message: clientMessageFor(error),
+      throttledRetryAfterSeconds: THROTTLED_RETRY_AFTER_SECONDS,
       still: "Nothing for this state machine: no one has opened it since the server started, so there is no earlier answer to show. The fleet page still shows the failures the index holds, as of its last poll.",
-      todo: `Reload this page in ${retryAfterSeconds} s (the dashboard retries AWS on its own). The AWS console may answer meanwhile.`,
+      reload: routes.stateMachine(input.arn, { from: input.from, to: input.to }),
       links: [
-        { href: routes.stateMachine(input.arn, { from: input.from, to: input.to }), label: "Reload this page" },
         { href: routes.fleet(), label: "The fleet" },
         ...(consoleUrl ? [{ href: consoleUrl, label: "This state machine in the AWS console", external: true }] : []),
       ],
     });
-    return { status: throttled ? 429 : 503, html, retryAfterSeconds };
   }
 }
 

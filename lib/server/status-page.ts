@@ -41,3 +41,27 @@ button{padding:6px 12px;border:1px solid var(--border);border-radius:4px;backgro
 <form action="/go" method="get" role="search" aria-label="Search again"><label for="q">Try again:</label><input id="q" name="q" placeholder="arn:aws:states:…, a console link or an alarm name" autocomplete="off"><button type="submit">Go</button></form></section>
 </main></body></html>`;
 }
+
+/** Seconds a reader should wait after a 503 before reloading: a poll interval or so. */
+export const UNAVAILABLE_RETRY_AFTER_SECONDS = 10;
+
+/** The 429 or 503 a page answers when AWS failed it and nothing is cached: the status, the page and its Retry-After. */
+export function awsFailurePage(input: {
+  kind: string;
+  message: string;
+  throttledRetryAfterSeconds: number;
+  still: string;
+  reload: string;
+  links: StatusPage["links"];
+}): { status: number; html: string; retryAfterSeconds: number } {
+  const throttled = input.kind === "throttled";
+  const retryAfterSeconds = throttled ? input.throttledRetryAfterSeconds : UNAVAILABLE_RETRY_AFTER_SECONDS;
+  const html = renderStatusPage({
+    title: throttled ? "AWS is throttling the dashboard" : "AWS did not answer",
+    message: input.message,
+    still: input.still,
+    todo: `Reload this page in ${retryAfterSeconds} s (the dashboard retries AWS on its own). The AWS console may answer meanwhile.`,
+    links: [{ href: input.reload, label: "Reload this page" }, ...input.links],
+  });
+  return { status: throttled ? 429 : 503, html, retryAfterSeconds };
+}
