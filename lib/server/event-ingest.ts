@@ -249,9 +249,10 @@ export class EventIngest {
     const { historyReserve } = this.config();
     const batch: { key: FailureKey; details: FailureDetails }[] = [];
     for (const failure of fresh) {
-      const region = failure.executionArn.split(":")[3] ?? "";
+      const [, , , region = "", account = null] = failure.executionArn.split(":");
       if (this.deps.definitionOf(failure.stateMachineArn) === null) continue;
-      if (this.deps.budget.available("GetExecutionHistory", region) < 1 + historyReserve) break;
+      // The bucket the port charges: quotas are per account and region.
+      if (this.deps.budget.available("GetExecutionHistory", region, account) < 1 + historyReserve) break;
       try {
         batch.push({ key: failure, details: await readFailureDetails({ ...this.deps, definitionOf: this.deps.definitionOf }, failure) });
       } catch (error) {
