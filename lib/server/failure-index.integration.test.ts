@@ -76,6 +76,9 @@ beforeAll(async () => {
     AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: "true",
     // Small pages, so the burst spans many ListExecutions pages.
     SFN_TRIAGE_LIST_PAGE_SIZE: "50",
+    // Every cycle lists: this proves the index under a burst, and the cycles below run back to back, faster than
+    // the sandbox publishes the burst's CloudWatch counts (metric-guided cycles: metric-polling.integration.test.ts).
+    SFN_TRIAGE_POLL_STRATEGY: "sweep",
   });
   resetClients();
   sfn = new SFNClient({ endpoint: sandbox.endpoint, region: REGION, credentials: { accessKeyId: "test", secretAccessKey: "test" } });

@@ -75,6 +75,10 @@ beforeAll(async () => {
     SFN_TRIAGE_POLL_MS: String(POLL_MS),
     // Fewer SDK retries, so a fault reaches the poller in one cycle instead of being ridden out.
     SFN_TRIAGE_AWS_MAX_ATTEMPTS: String(MAX_ATTEMPTS),
+    // The fault matrix is about the ListExecutions/Describe* path: every cycle lists. Metric-guided cycles would
+    // make the outcome depend on which call a random fault hits first (a failed GetMetricData falls back to a
+    // sweep that may succeed); their fallback is proven in metric-polling.integration.test.ts.
+    SFN_TRIAGE_POLL_STRATEGY: "sweep",
   });
   resetClients();
   budget = countingBudget();
