@@ -3,18 +3,20 @@ import { createColumnHelper, flexRender, getCoreRowModel, getSortedRowModel, use
 import { useState } from "react";
 import type { StateOutcome, VisitReport } from "@/lib/domain/report";
 import { formatCount, formatDuration } from "@/lib/analysis/format";
+import { OUTCOME_TEXT } from "@/lib/analysis/graph/overlay";
 import { Bytes } from "../common/bytes";
 import { Time } from "../common/time";
 import styles from "./execution.module.css";
 
-const OUTCOME: Record<StateOutcome, { text: string; className: string }> = {
-  "not-reached": { text: "not reached", className: "muted" },
-  succeeded: { text: "succeeded", className: "status-SUCCEEDED" },
-  "retried-succeeded": { text: "succeeded after retries", className: "status-SUCCEEDED" },
-  caught: { text: "caught", className: "status-TIMED_OUT" },
-  failed: { text: "failed", className: "status-FAILED" },
-  "timed-out": { text: "timed out", className: "status-TIMED_OUT" },
-  running: { text: "running", className: "status-RUNNING" },
+// Colour per outcome; the words are the graph's (OUTCOME_TEXT), so a state reads the same in both.
+const OUTCOME_CLASS: Record<StateOutcome, string> = {
+  "not-reached": "muted",
+  succeeded: "status-SUCCEEDED",
+  "retried-succeeded": "status-SUCCEEDED",
+  caught: "status-TIMED_OUT",
+  failed: "status-FAILED",
+  "timed-out": "status-TIMED_OUT",
+  running: "status-RUNNING",
 };
 
 const column = createColumnHelper<VisitReport>();
@@ -34,7 +36,7 @@ const columns = [
   }),
   column.accessor("outcome", {
     header: "Status",
-    cell: ({ getValue }) => <span className={`status ${OUTCOME[getValue()].className}`}>{OUTCOME[getValue()].text}</span>,
+    cell: ({ getValue }) => <span className={`status ${OUTCOME_CLASS[getValue()]}`}>{OUTCOME_TEXT[getValue()].text}</span>,
   }),
   // Entry order is start order: sort by it, show the time.
   column.accessor("index", { id: "start", header: "Start", cell: ({ row }) => <Time iso={row.original.startedAt} /> }),

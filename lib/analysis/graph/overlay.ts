@@ -30,7 +30,8 @@ export interface GraphOverlay {
   unmatchedPaths: string[];
 }
 
-const OUTCOME_TEXT: Record<StateOutcome, { icon: string; text: string }> = {
+/** How a state's outcome reads on screen, icon and words: the graph's labels and the States table share them. */
+export const OUTCOME_TEXT: Record<StateOutcome, { icon: string; text: string }> = {
   "not-reached": { icon: "○", text: "not reached" },
   succeeded: { icon: "✓", text: "succeeded" },
   "retried-succeeded": { icon: "↻", text: "retried, then succeeded" },
