@@ -5,6 +5,7 @@ import type { StateOutcome, VisitReport } from "@/lib/domain/report";
 import { formatCount, formatDuration } from "@/lib/analysis/format";
 import { OUTCOME_TEXT } from "@/lib/analysis/graph/overlay";
 import { Bytes } from "../common/bytes";
+import { SortableHeader } from "../common/sortable-header";
 import { Time } from "../common/time";
 import styles from "./execution.module.css";
 
@@ -84,17 +85,9 @@ export function StatesTable({ visits, total }: { visits: readonly VisitReport[];
           <thead>
             {table.getHeaderGroups().map((group) => (
               <tr key={group.id}>
-                {group.headers.map((header) => {
-                  const sorted = header.column.getIsSorted();
-                  return (
-                    <th key={header.id} className={isNum(header.column.columnDef.meta) ? "num" : undefined} aria-sort={sorted === "asc" ? "ascending" : sorted === "desc" ? "descending" : "none"}>
-                      <button type="button" className={styles.sort} onClick={header.column.getToggleSortingHandler()}>
-                        {flexRender(header.column.columnDef.header, header.getContext())}
-                        <span aria-hidden="true">{sorted === "asc" ? " ▲" : sorted === "desc" ? " ▼" : ""}</span>
-                      </button>
-                    </th>
-                  );
-                })}
+                {group.headers.map((header) => (
+                  <SortableHeader key={header.id} header={header} num={isNum(header.column.columnDef.meta)} />
+                ))}
               </tr>
             ))}
           </thead>

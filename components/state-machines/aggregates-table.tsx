@@ -1,11 +1,11 @@
 "use client";
 import { createColumnHelper, flexRender, getCoreRowModel, getSortedRowModel, useReactTable, type SortingState } from "@tanstack/react-table";
-import { ArrowDown, ArrowUp, ArrowUpDown } from "lucide-react";
 import { useState } from "react";
 import type { StateAggregate } from "@/lib/domain/state-machine-view";
 import { formatCount, formatDecimal, formatPercent } from "@/lib/analysis/format";
 import { PAYLOAD_LIMIT_BYTES } from "@/lib/analysis/limits";
 import { Bytes } from "../common/bytes";
+import { SortableHeader } from "../common/sortable-header";
 
 const column = createColumnHelper<StateAggregate>();
 const COLUMNS = [
@@ -43,19 +43,9 @@ export function AggregatesTable({ aggregates, analysed }: { aggregates: StateAgg
         <thead>
           {table.getHeaderGroups().map((group) => (
             <tr key={group.id}>
-              {group.headers.map((header) => {
-                const sorted = header.column.getIsSorted();
-                const num = (header.column.columnDef.meta as { num?: boolean } | undefined)?.num;
-                const Icon = sorted === "asc" ? ArrowUp : sorted === "desc" ? ArrowDown : ArrowUpDown;
-                return (
-                  <th key={header.id} className={num ? "num" : undefined} aria-sort={sorted === "asc" ? "ascending" : sorted === "desc" ? "descending" : "none"}>
-                    <button type="button" className="sort-button" onClick={header.column.getToggleSortingHandler()}>
-                      {flexRender(header.column.columnDef.header, header.getContext())}
-                      <Icon size={12} aria-hidden className="icon" />
-                    </button>
-                  </th>
-                );
-              })}
+              {group.headers.map((header) => (
+                <SortableHeader key={header.id} header={header} num={Boolean((header.column.columnDef.meta as { num?: boolean } | undefined)?.num)} />
+              ))}
             </tr>
           ))}
         </thead>
